@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Prints the gzip and brotli size of each dist file next to its budget, and
+// exits 1 when one is over. Budgets are exact bytes (gzip, level 9), so CI may
+// check them; speed is measured by `npm run bench`, never asserted.
+import { readFileSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const BUDGETS = [
+  { name: 'guard', files: ['dist/consentry.js'], gzip: 6000 },
+  { name: 'UI (JS + CSS)', files: ['dist/consentry-ui.js', 'dist/consentry.css'], gzip: 32000 },
+];
+
+const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
+const brotli = (buf) =>
+  brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
+let over = false;
+const rows = [];
+for (const budget of BUDGETS) {
+  let g = 0;
+  let b = 0;
+  for (const file of budget.files) {
+    let buf;
+    try {
+      buf = readFileSync(file);
+    } catch {
+      console.error(`size: ${file} is missing; run npm run build first`);
+      process.exit(1);
+    }
+    const fg = gzip(buf);
+    const fb = brotli(buf);
+    g += fg;
+    b += fb;
+    rows.push([file, buf.length, fg, fb, '']);
+  }
+  const ok = g <= budget.gzip;
+  if (!ok) over = true;
+  rows.push([`= ${budget.name}`, '', g, b, `${ok ? 'ok' : 'OVER'} (budget ${budget.gzip} gzip)`]);
+}
+
+const head = ['file', 'raw', 'gzip', 'brotli', 'budget'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+const line = (r) => r.map((c, i) => (i === 0 || i === 4 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+console.log(line(head));
+for (const r of rows) console.log(line(r));
+if (over) {
+  console.error('size: over budget');
+  process.exit(1);
+}

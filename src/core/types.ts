@@ -1,0 +1,266 @@
+/**
+ * Consentry's public types. This file is the contract between the guard
+ * (src/guard), the UI (src/ui), the pure model (src/core) and site owners:
+ * everything a site owner or a bundler user can see is declared here, and the
+ * package entry re-exports only these names plus the documented functions.
+ */
+
+/** A category id. The built-in ones come from the privacy policy; site owners may add their own. */
+export type CategoryId = 'necessary' | 'preferences' | 'analytics' | 'advertising' | 'email' | (string & {});
+
+/** A language tag Consentry ships texts for, or one a site owner added through `translations`. */
+export type Language = 'en' | 'zh-CN' | (string & {});
+
+/** A text in several languages: `en` is required and is the fallback for every other language. */
+export type LocalizedText = { en: string } & { [language: string]: string | undefined };
+
+/** One cookie a vendor sets, shown to the visitor in the preference centre. */
+export interface CookieInfo {
+  /** Cookie name as the browser shows it; `*` is a wildcard (`_ga_*`). */
+  name: string;
+  purpose: LocalizedText;
+  /** How long it is kept, in words ("2 years", "会话期间"). */
+  duration: LocalizedText;
+}
+
+/** A third party (or the site itself) that sets cookies or sends beacons in a category. */
+export interface VendorInfo {
+  name: string;
+  /** The vendor's own privacy policy (http(s) only). */
+  policyUrl?: string;
+  purpose: LocalizedText;
+  cookies: CookieInfo[];
+}
+
+/** A consent category as the visitor sees it. */
+export interface CategoryConfig {
+  id: CategoryId;
+  /** `true` only for `necessary`: always on, not switchable. */
+  required?: boolean;
+  name: LocalizedText;
+  description: LocalizedText;
+  vendors: VendorInfo[];
+}
+
+/**
+ * A tracker rule: a request whose URL matches `hosts` (a host or any of its
+ * subdomains) or `paths` (a path on any host, e.g. Matomo's `/matomo.js`), or a
+ * cookie whose name matches `cookies` (`*` wildcard), belongs to `category`.
+ * Rules are data: the built-in table lives in src/core/rules.ts.
+ */
+export interface TrackerRule {
+  /** Vendor name, for console messages and the preference centre. */
+  vendor: string;
+  category: CategoryId;
+  hosts?: string[];
+  paths?: string[];
+  cookies?: string[];
+}
+
+/** The opt-outs the privacy policy promises beyond cookie categories. `true` means the visitor refused. */
+export interface OptOuts {
+  /** Promotional emails, product questionnaires and satisfaction surveys (policy 9.1). */
+  promotionalEmail: boolean;
+  /** Advertising personalised from the visitor's information (policy 8.2.3, 8.5; 关闭个性化广告). */
+  personalisedAds: boolean;
+  /** Sharing statistics with advertisers and partners (policy 8.2, 8.4; "Do Not Sell or Share"). */
+  adSharing: boolean;
+}
+
+/** How a choice was made. */
+export type ConsentMethod =
+  | 'accept-all'
+  | 'reject-all'
+  | 'custom'
+  | 'gpc'
+  | 'api'
+  | 'unsubscribe-link'
+  | 'withdraw';
+
+/** The visitor's choice, as stored in IndexedDB (the source of truth) and mirrored in a cookie. */
+export interface ConsentRecord {
+  /** Schema version of this record; older ones are migrated on read. */
+  schema: 1;
+  /** Random id (not derived from anything about the visitor). */
+  id: string;
+  policyVersion: string;
+  language: Language;
+  /** Every configured category; `necessary` is always `true`. */
+  categories: Record<CategoryId, boolean>;
+  optOuts: OptOuts;
+  method: ConsentMethod;
+  /** Whether `navigator.globalPrivacyControl` was on when the choice was made. */
+  gpc: boolean;
+  /** Set when the minors flow ran: whether the visitor said they are under the configured age, and whether a guardian confirmed. */
+  minor?: { under: boolean; guardianConfirmed: boolean };
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+  expiresAt: number;
+}
+
+/** One entry in the append-only history beside the record. */
+export interface HistoryEntry {
+  at: number;
+  method: ConsentMethod;
+  policyVersion: string;
+  categories: Record<CategoryId, boolean>;
+  optOuts: OptOuts;
+  gpc: boolean;
+}
+
+/** What `set()` takes: only what changes. */
+export interface ConsentChange {
+  categories?: Partial<Record<CategoryId, boolean>>;
+  optOuts?: Partial<OptOuts>;
+  /** Defaults to 'api' when called by site code, 'custom' from the preference centre. */
+  method?: ConsentMethod;
+}
+
+/** The state `ready` resolves to and events carry. `record` is null until the visitor chose. */
+export interface ConsentState {
+  record: ConsentRecord | null;
+  /** Whether the visitor must be asked (no record, expired, or a material policy change). */
+  needsChoice: boolean;
+  /** Whether storage fell back to cookie + memory (IndexedDB missing, blocked or failing). */
+  degraded: boolean;
+}
+
+/** Events emitted through `on()`, and as DOM `CustomEvent`s named `consentry:<event>` on `document`. */
+export interface ConsentryEvents {
+  /** Storage reconciled; fires once. */
+  ready: ConsentState;
+  /** The choice changed (in this tab or another one). */
+  change: ConsentState;
+}
+
+/** Where the site's policy lives and how changes are treated (policy section 12). */
+export interface PolicyConfig {
+  version: string;
+  /** ISO date (YYYY-MM-DD). */
+  effectiveDate: string;
+  /** A material change asks every visitor again. */
+  material: boolean;
+  url: string;
+  /** Days the "policy changed" notice shows after `effectiveDate` (default 30). */
+  noticeDays: number;
+}
+
+/** The mirror cookie's settings. */
+export interface CookieConfig {
+  name: string;
+  /** Set to share the choice across subdomains (e.g. `example.com`); host-only when absent. */
+  domain?: string;
+  /** Lifetime in days. */
+  days: number;
+}
+
+/** The full configuration. Site owners write only what differs (`UserConfig`). */
+export interface ConsentryConfig {
+  categories: CategoryConfig[];
+  /** Site rules, checked before the built-in ones (so they can override a built-in category). */
+  rules: TrackerRule[];
+  policy: PolicyConfig;
+  contact: { hotline: string; email: string };
+  cookie: CookieConfig;
+  /** Force a language; otherwise `<html lang>`, then `navigator.languages`, then English. */
+  language?: Language;
+  /** A choice is asked again after this many months (6–13 is regulators' range). */
+  expiryMonths: number;
+  /** Reload the page after a withdrawal, to stop tracker scripts that are already running. */
+  reloadOnWithdraw: boolean;
+  /** Google Consent Mode v2: off unless `true`. */
+  consentMode: boolean;
+  /** URL that receives a JSON consent receipt on every change (same-site or https). */
+  receiptEndpoint?: string;
+  ui: {
+    /** Where the UI bundle lives; defaults to `consentry-ui.js` beside the guard. */
+    src?: string;
+    /** Where the CSS lives; defaults to `consentry.css` beside the guard. */
+    css?: string;
+    /** The persistent "Cookie settings" button. */
+    settingsButton: 'bottom-left' | 'bottom-right' | 'none';
+    /** CSP nonce for the stylesheet and UI script, for sites that require one. */
+    nonce?: string;
+  };
+  /** Extra or overridden strings: `{ en: { 'banner.title': '…' }, fr: { … } }`. */
+  translations: Record<string, Record<string, string>>;
+  email: {
+    /** Query parameter names of an unsubscribe link. */
+    unsubscribeParams: { list: string; token: string };
+    /** Click-tracking parameters removed from the address bar while `email` is denied (`*` wildcard). */
+    trackingParams: string[];
+  };
+  minors: { enabled: boolean; age: number };
+}
+
+/** What a site owner writes: any part of the config; the rest comes from the defaults. */
+export type UserConfig = {
+  [K in keyof ConsentryConfig]?: ConsentryConfig[K] extends object
+    ? ConsentryConfig[K] extends unknown[]
+      ? ConsentryConfig[K]
+      : Partial<ConsentryConfig[K]>
+    : ConsentryConfig[K];
+};
+
+/** One problem `validate()` found: where, and what was expected. */
+export interface ConfigProblem {
+  /** e.g. `categories[2].id` */
+  path: string;
+  /** e.g. `categories[2].id must be a non-empty string, got 42` */
+  message: string;
+}
+
+/** The views the UI can open. */
+export type UiView = 'banner' | 'preferences' | 'optouts' | 'unsubscribe';
+
+/** `window.consentry`, and the ESM export. */
+export interface ConsentryApi {
+  /** Resolves once the stored choice has been reconciled with IndexedDB. */
+  readonly ready: Promise<ConsentState>;
+  /** The current state, synchronously. */
+  get(): ConsentState;
+  /** Whether a category is allowed now (`necessary` is always allowed). */
+  has(category: CategoryId): boolean;
+  acceptAll(): Promise<ConsentState>;
+  rejectAll(): Promise<ConsentState>;
+  set(change: ConsentChange): Promise<ConsentState>;
+  /** Deny every optional category, delete the stored choice and tracker cookies, and ask again. */
+  withdraw(): Promise<ConsentState>;
+  /** The append-only history of choices, oldest first. */
+  history(): Promise<HistoryEntry[]>;
+  /** Open the banner. */
+  show(): Promise<void>;
+  /** Open the preference centre. */
+  showPreferences(): Promise<void>;
+  /** Open the opt-out centre (email and advertising opt-outs). */
+  showOptOuts(): Promise<void>;
+  /** Subscribe to an event; returns the unsubscribe function. */
+  on<E extends keyof ConsentryEvents>(event: E, fn: (state: ConsentryEvents[E]) => void): () => void;
+  /** The resolved configuration (read-only). */
+  readonly config: Readonly<ConsentryConfig>;
+  /** The language texts are shown in. */
+  readonly language: Language;
+  readonly version: string;
+}
+
+/**
+ * What the guard hands the UI bundle. The UI bundle, when loaded, assigns
+ * `window.consentryUI = { open(view, host) }`; the guard calls it.
+ */
+export interface UiHost {
+  api: ConsentryApi;
+  config: Readonly<ConsentryConfig>;
+  language: Language;
+  /** `navigator.globalPrivacyControl` seen on this page view. */
+  gpc: boolean;
+  /** True while the policy-change notice should show (section 12). */
+  policyChanged: boolean;
+  /** For the unsubscribe view: the list and token read from the landing URL. */
+  unsubscribe?: { list: string; token: string; valid: boolean };
+}
+
+export interface ConsentryUi {
+  open(view: UiView, host: UiHost): void;
+  close(): void;
+}

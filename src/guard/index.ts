@@ -1,0 +1,2 @@
+// placeholder: the guard entry (filled by the foundation + guard work)
+export {};

@@ -1,0 +1,3 @@
+// placeholder: the UI entry
+import './styles.css';
+export {};
