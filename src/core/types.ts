@@ -115,6 +115,8 @@ export interface ConsentChange {
   optOuts?: Partial<OptOuts>;
   /** Defaults to 'api' when called by site code, 'custom' from the preference centre. */
   method?: ConsentMethod;
+  /** The minors flow's answer (policy section 10), stored as `ConsentRecord.minor`; the UI sends it when `config.minors.enabled`. */
+  minor?: { under: boolean; guardianConfirmed: boolean };
 }
 
 /** The state `ready` resolves to and events carry. `record` is null until the visitor chose. */
@@ -258,6 +260,32 @@ export interface UiHost {
   policyChanged: boolean;
   /** For the unsubscribe view: the list and token read from the landing URL. */
   unsubscribe?: { list: string; token: string; valid: boolean };
+}
+
+/** An email unsubscribe link's list and opaque token, as read from the landing URL. */
+export interface UnsubscribeRequest {
+  list: string;
+  token: string;
+}
+
+/**
+ * The JSON body POSTed to `receiptEndpoint` on every change (see README
+ * "Signals and opt-outs"). Exactly these fields: nothing about the visitor
+ * (no IP, email address, user agent or page URL).
+ */
+export interface ConsentReceipt {
+  /** The record's random id (stable across changes until a withdrawal). */
+  recordId: string;
+  /** When the choice was made, ISO 8601 UTC. */
+  timestamp: string;
+  policyVersion: string;
+  language: Language;
+  categories: Record<CategoryId, boolean>;
+  optOuts: OptOuts;
+  method: ConsentMethod;
+  gpc: boolean;
+  /** Only on an unsubscribe-link landing: which list, and the email system's token. */
+  unsubscribe?: UnsubscribeRequest;
 }
 
 export interface ConsentryUi {
