@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { isValidToken, paramMatcher, readUnsubscribe, stripQuery } from '../../src/core/params';
+
+const tracking = ['utm_*', 'mc_eid', 'mc_cid', '_hsenc', '_hsmi', 'mkt_tok', 'vero_id'];
+
+describe('paramMatcher', () => {
+  const matches = paramMatcher(tracking);
+  it.each([
+    ['utm_source', true],
+    ['utm_', true],
+    ['UTM_Campaign', true],
+    ['utm', false],
+    ['xutm_source', false],
+    ['mc_eid', true],
+    ['mc_eidx', false],
+    ['_hsenc', true],
+    ['q', false],
+    ['page', false],
+  ])('%s -> %s', (name, expected) => {
+    expect(matches(name)).toBe(expected);
+  });
+
+  it('treats regular-expression characters in patterns literally', () => {
+    const m = paramMatcher(['a.b', 'x+*']);
+    expect([m('a.b'), m('axb'), m('x+1'), m('xx')]).toEqual([true, false, true, false]);
+  });
+
+  it('matches nothing for an empty list', () => {
+    expect(paramMatcher([])('utm_source')).toBe(false);
+  });
+});
+
+describe('stripQuery', () => {
+  const remove = paramMatcher([...tracking, 'list', 'token']);
+  it.each([
+    ['', null],
+    ['?', null],
+    ['?q=shoes', null],
+    ['?utm_source=news', ''],
+    ['?q=red%20shoes&utm_source=news&page=2', '?q=red%20shoes&page=2'],
+    ['?q=a+b&mc_eid=abc&mc_cid=def', '?q=a+b'],
+    ['?utm_source=a&utm_source=b&x', '?x'],
+    ['?utm%5Fsource=encoded-name', ''],
+    ['?bad=%E0%A4%A&utm_medium=email', '?bad=%E0%A4%A'],
+    ['?list=weekly&token=abcdefgh12&ref=mail', '?ref=mail'],
+    ['?&&q=1&&', null],
+  ])('%s -> %s', (search, expected) => {
+    expect(stripQuery(search, remove)).toBe(expected);
+  });
+});
+
+describe('isValidToken', () => {
+  it.each([
+    ['abcdefgh', true],
+    ['abc-DEF_123.xyz', true],
+    ['a'.repeat(256), true],
+    ['a'.repeat(257), false],
+    ['abcdefg', false],
+    ['', false],
+    ['abc defgh', false],
+    ['abcdefgh<script>', false],
+    ['abcd/efgh', false],
+    ['abcd+efgh=', false],
+  ])('%s -> %s', (token, expected) => {
+    expect(isValidToken(token)).toBe(expected);
+  });
+});
+
+describe('readUnsubscribe', () => {
+  const names = { list: 'list', token: 'token' };
+  it.each([
+    ['not a landing', '?q=1', null],
+    ['empty query', '', null],
+    ['valid', '?list=weekly&token=Ab3_9-x.yz', { list: 'weekly', token: 'Ab3_9-x.yz', valid: true }],
+    ['list with spaces (decoded)', '?list=Weekly%20news&token=abcdefgh', { list: 'Weekly news', token: 'abcdefgh', valid: true }],
+    ['token too short', '?list=weekly&token=short', { list: 'weekly', token: 'short', valid: false }],
+    ['token with bad characters', '?list=weekly&token=abc%3Cdefgh', { list: 'weekly', token: 'abc<defgh', valid: false }],
+    ['token missing', '?list=weekly', { list: 'weekly', token: '', valid: false }],
+    ['list missing', '?token=abcdefgh', { list: '', token: 'abcdefgh', valid: false }],
+    ['list with a control character', '?list=a%0Ab&token=abcdefgh', { list: 'a\nb', token: 'abcdefgh', valid: false }],
+    ['first occurrence wins', '?token=abcdefgh1&list=a&token=zzzzzzzz2', { list: 'a', token: 'abcdefgh1', valid: true }],
+  ])('%s', (_name, search, expected) => {
+    expect(readUnsubscribe(search, names)).toEqual(expected);
+  });
+
+  it('uses the configured parameter names', () => {
+    expect(readUnsubscribe('?l=news&t=abcdefgh&list=x', { list: 'l', token: 't' })).toEqual({
+      list: 'news',
+      token: 'abcdefgh',
+      valid: true,
+    });
+  });
+});
