@@ -4,7 +4,7 @@
  * address, user agent, page URL) can slip in: the server learns what was
  * chosen, when, under which policy and how — nothing about who.
  */
-import type { CategoryId, ConsentReceipt, ConsentRecord, UnsubscribeRequest } from './types';
+import type { ConsentReceipt, ConsentRecord, UnsubscribeRequest } from './types';
 
 /** The receipt for a stored record; an unsubscribe-link landing adds its list and token. */
 export function buildReceipt(record: ConsentRecord, unsubscribe?: UnsubscribeRequest): ConsentReceipt {
@@ -32,7 +32,7 @@ export function buildReceipt(record: ConsentRecord, unsubscribe?: UnsubscribeReq
  * consent must not read as re-subscribing to email).
  */
 export function buildWithdrawalReceipt(previous: ConsentRecord, at: number): ConsentReceipt {
-  const categories: Record<CategoryId, boolean> = {};
-  for (const id of Object.keys(previous.categories)) categories[id] = id === 'necessary';
+  const categories = { ...previous.categories };
+  for (const id of Object.keys(categories)) categories[id] = id === 'necessary';
   return { ...buildReceipt(previous), timestamp: new Date(at).toISOString(), categories, method: 'withdraw' };
 }
