@@ -82,15 +82,15 @@ export type UnsubscribeLanding = UnsubscribeRequest & { valid: boolean };
 
 /**
  * The unsubscribe request in `search`, or `null` when this is not an
- * unsubscribe landing (neither parameter present). The first occurrence of a
- * repeated parameter wins.
+ * unsubscribe landing. Only the list parameter marks a landing: a token alone
+ * (`?token=` is common, e.g. password resets) is left to the page. The first
+ * occurrence of a repeated parameter wins.
  */
 export function readUnsubscribe(search: string, names: { list: string; token: string }): UnsubscribeLanding | null {
   const parts = parseQuery(search);
   const find = (name: string) => parts.find((part) => part.name === name)?.value;
   const list = find(names.list);
   const token = find(names.token);
-  if (list === undefined && token === undefined) return null;
-  const landing = { list: list ?? '', token: token ?? '' };
-  return { ...landing, valid: isValidList(landing.list) && isValidToken(landing.token) };
+  if (list === undefined) return null;
+  return { list, token: token ?? '', valid: isValidList(list) && isValidToken(token ?? '') };
 }

@@ -67,24 +67,25 @@ describe('isValidToken', () => {
 });
 
 describe('readUnsubscribe', () => {
-  const names = { list: 'list', token: 'token' };
+  const names = { list: 'unsubscribe', token: 'token' };
   it.each([
     ['not a landing', '?q=1', null],
     ['empty query', '', null],
-    ['valid', '?list=weekly&token=Ab3_9-x.yz', { list: 'weekly', token: 'Ab3_9-x.yz', valid: true }],
-    ['list with spaces (decoded)', '?list=Weekly%20news&token=abcdefgh', { list: 'Weekly news', token: 'abcdefgh', valid: true }],
-    ['token too short', '?list=weekly&token=short', { list: 'weekly', token: 'short', valid: false }],
-    ['token with bad characters', '?list=weekly&token=abc%3Cdefgh', { list: 'weekly', token: 'abc<defgh', valid: false }],
-    ['token missing', '?list=weekly', { list: 'weekly', token: '', valid: false }],
-    ['list missing', '?token=abcdefgh', { list: '', token: 'abcdefgh', valid: false }],
-    ['list with a control character', '?list=a%0Ab&token=abcdefgh', { list: 'a\nb', token: 'abcdefgh', valid: false }],
-    ['first occurrence wins', '?token=abcdefgh1&list=a&token=zzzzzzzz2', { list: 'a', token: 'abcdefgh1', valid: true }],
+    ['valid', '?unsubscribe=weekly&token=Ab3_9-x.yz', { list: 'weekly', token: 'Ab3_9-x.yz', valid: true }],
+    ['list with spaces (decoded)', '?unsubscribe=Weekly%20news&token=abcdefgh', { list: 'Weekly news', token: 'abcdefgh', valid: true }],
+    ['token too short', '?unsubscribe=weekly&token=short', { list: 'weekly', token: 'short', valid: false }],
+    ['token with bad characters', '?unsubscribe=weekly&token=abc%3Cdefgh', { list: 'weekly', token: 'abc<defgh', valid: false }],
+    ['token missing', '?unsubscribe=weekly', { list: 'weekly', token: '', valid: false }],
+    ['a token alone is not a landing (e.g. a password-reset link)', '?token=abcdefgh', null],
+    ['empty list', '?unsubscribe&token=abcdefgh', { list: '', token: 'abcdefgh', valid: false }],
+    ['list with a control character', '?unsubscribe=a%0Ab&token=abcdefgh', { list: 'a\nb', token: 'abcdefgh', valid: false }],
+    ['first occurrence wins', '?token=abcdefgh1&unsubscribe=a&token=zzzzzzzz2', { list: 'a', token: 'abcdefgh1', valid: true }],
   ])('%s', (_name, search, expected) => {
     expect(readUnsubscribe(search, names)).toEqual(expected);
   });
 
   it('uses the configured parameter names', () => {
-    expect(readUnsubscribe('?l=news&t=abcdefgh&list=x', { list: 'l', token: 't' })).toEqual({
+    expect(readUnsubscribe('?l=news&t=abcdefgh&unsubscribe=x&token=zzzzzzzzzz', { list: 'l', token: 't' })).toEqual({
       list: 'news',
       token: 'abcdefgh',
       valid: true,
