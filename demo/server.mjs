@@ -1,0 +1,241 @@
+#!/usr/bin/env node
+/**
+ * The demo site's server (`npm start`): plain Node http, no dependencies.
+ *
+ * - Pages of a small Webex Meet marketing site (demo/pages.mjs) with Consentry
+ *   embedded as the README says and vendor snippets pasted as published.
+ * - `/consentry/*`: the built guard, UI and CSS from dist/ (run `npm run build`).
+ * - `/sw.js` + `/vendor-routes.mjs`: the service worker that answers every
+ *   third-party tracker URL with a local stand-in (demo/vendors/) and forwards
+ *   hits here, so no request leaves the machine.
+ * - `/__collect`: the local collector (hits are printed and kept in memory,
+ *   `GET /__collect` lists them); `/__receipts`: Consentry's consent receipts.
+ *
+ * `startDemo({ port })` starts it in-process (tests use port 0); run directly,
+ * it listens on PORT (default 8080) and prints its address.
+ */
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { createHmac } from 'node:crypto';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pages from './pages.mjs';
+import { demoConsentryConfig, readSwitches, POLICY_SWITCH_COOKIE, GPC_SWITCH_COOKIE, UNSUBSCRIBE_PARAMS } from './site-config.mjs';
+
+const DEMO_DIR = fileURLToPath(new URL('./', import.meta.url));
+const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
+/** Signs unsubscribe tokens; a demo value (a real site keeps its secret out of the repository). */
+const TOKEN_SECRET = 'consentry-demo-secret';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.gif': 'image/gif',
+};
+
+/** Static files: URL prefix -> directory. */
+const STATIC = [
+  ['/consentry/', DIST_DIR],
+  ['/assets/', join(DEMO_DIR, 'assets')],
+  ['/__vendor/', join(DEMO_DIR, 'vendors')],
+];
+
+/** The signed token of an unsubscribe link for `list` and `email`. */
+export function unsubscribeToken(list, email) {
+  return createHmac('sha256', TOKEN_SECRET).update(`${list}\n${email}`).digest('base64url').slice(0, 24);
+}
+
+/** An unsubscribe link as the newsletter's footer would carry it, with email click-tracking params. */
+export function unsubscribeUrl(list, email) {
+  const params = new URLSearchParams({
+    [UNSUBSCRIBE_PARAMS.list]: list,
+    [UNSUBSCRIBE_PARAMS.token]: unsubscribeToken(list, email),
+    utm_source: 'newsletter',
+    utm_medium: 'email',
+    utm_campaign: 'product-news',
+    mc_eid: 'f2f0c0ffee',
+  });
+  return `/?${params}`;
+}
+
+/**
+ * Starts the demo server.
+ * @param {{ port?: number, host?: string, quiet?: boolean }} [options]
+ * @returns {Promise<{ origin: string, hits: object[], receipts: object[], close(): Promise<void> }>}
+ */
+export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false } = {}) {
+  const hits = [];
+  const receipts = [];
+  const policyText = pages.readDemoFile('privacy-policy.txt');
+  const log = quiet ? () => {} : (line) => console.log(line);
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      console.error('demo: request failed', req.url, error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
+    });
+  });
+
+  async function handle(req, res) {
+    const url = new URL(req.url ?? '/', 'http://demo.local');
+    const switches = readSwitches(req.headers.cookie);
+
+    if (url.pathname === '/__collect') {
+      if (req.method === 'GET') return sendJson(res, hits);
+      const hit = parseJson(await readBody(req));
+      if (hit) {
+        hits.push(hit);
+        log(`demo: tracker ${hit.kind ?? '?'} ${hit.vendor ?? '?'} ${hit.method ?? ''} ${hit.url ?? ''}`);
+      }
+      return res.writeHead(204).end();
+    }
+    if (url.pathname === '/__receipts') {
+      if (req.method === 'GET') return sendJson(res, receipts);
+      const receipt = parseJson(await readBody(req));
+      if (receipt) {
+        receipts.push(receipt);
+        log(`demo: consent receipt ${JSON.stringify(receipt)}`);
+      }
+      return res.writeHead(204).end();
+    }
+    if (url.pathname === '/sw.js' || url.pathname === '/vendor-routes.mjs') {
+      return sendFile(res, join(DEMO_DIR, url.pathname.slice(1)), { 'service-worker-allowed': '/' });
+    }
+    for (const [prefix, dir] of STATIC) {
+      if (url.pathname.startsWith(prefix)) return sendFile(res, safeJoin(dir, url.pathname.slice(prefix.length)));
+    }
+    if (url.pathname === '/embed/webinar') return sendHtml(res, pages.webinarEmbed());
+    if (url.pathname === '/favicon.ico') return res.writeHead(204).end();
+
+    // Demo switches: set a first-party cookie, then show the page again without the query.
+    if (url.pathname === '/try/policy-change' && url.searchParams.has('simulate')) {
+      return redirectWithCookie(res, url.pathname, POLICY_SWITCH_COOKIE, url.searchParams.get('simulate') === '1' ? 'next' : '');
+    }
+    if (url.pathname === '/try/gpc' && url.searchParams.has('simulate')) {
+      return redirectWithCookie(res, url.pathname, GPC_SWITCH_COOKIE, url.searchParams.get('simulate') === '1' ? '1' : '');
+    }
+
+    const today = new Date().toISOString().slice(0, 10);
+    const config = demoConsentryConfig({ policyChanged: switches.policyChanged, today });
+    const render = (page, status = 200) =>
+      sendHtml(res, pages.layout({ path: url.pathname, config, gpc: switches.gpc, ...page }), status);
+
+    switch (url.pathname) {
+      case '/':
+        return render(pages.homePage());
+      case '/pricing':
+        return render(pages.pricingPage());
+      case '/privacy':
+        return render(pages.privacyPage(policyText));
+      case '/newsletter': {
+        if (req.method !== 'POST') return render(pages.newsletterPage());
+        const email = new URLSearchParams(await readBody(req)).get('email')?.trim() || 'visitor@example.com';
+        log(`demo: newsletter sign-up ${email}`);
+        return render(pages.newsletterPage({ subscribed: { email, unsubscribeUrl: unsubscribeUrl('newsletter', email) } }));
+      }
+      case '/try/unsubscribe':
+        return render(pages.tryUnsubscribePage({ unsubscribeUrl: unsubscribeUrl('newsletter', 'visitor@example.com') }));
+      case '/try/gpc':
+        return render(pages.tryGpcPage({ gpc: switches.gpc }));
+      case '/try/policy-change':
+        return render(pages.tryPolicyChangePage({ policyChanged: switches.policyChanged, version: config.policy.version }));
+      case '/try/opt-outs':
+        return render(pages.tryOptOutsPage());
+      default:
+        return render(pages.notFoundPage(), 404);
+    }
+  }
+
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const address = server.address();
+  const origin = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+  return {
+    origin,
+    hits,
+    receipts,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function safeJoin(dir, relative) {
+  const path = normalize(join(dir, decodeURIComponent(relative)));
+  return path.startsWith(dir.endsWith(sep) ? dir : dir + sep) ? path : null;
+}
+
+async function sendFile(res, file, extraHeaders = {}) {
+  if (!file) return res.writeHead(403).end();
+  try {
+    const data = await readFile(file);
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-cache',
+      ...extraHeaders,
+    });
+    res.end(data);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+  }
+}
+
+function sendHtml(res, html, status = 200) {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+}
+
+function sendJson(res, value) {
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(value));
+}
+
+function redirectWithCookie(res, location, name, value) {
+  const cookie = value ? `${name}=${value}; Path=/; SameSite=Lax` : `${name}=; Path=/; Max-Age=0; SameSite=Lax`;
+  res.writeHead(303, { location, 'set-cookie': cookie }).end();
+}
+
+function readBody(req) {
+  return new Promise((resolve, reject) => {
+    let body = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => {
+      body += chunk;
+      if (body.length > 100_000) req.destroy();
+    });
+    req.on('end', () => resolve(body));
+    req.on('error', reject);
+  });
+}
+
+function parseJson(text) {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+const isMain = process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1]);
+if (isMain) {
+  const port = Number(process.env.PORT ?? 8080);
+  startDemo({ port }).then(
+    ({ origin }) => {
+      console.log(`Consentry demo: ${origin}/`);
+      console.log('Tracker hits and consent receipts are printed below. Ctrl+C to stop.');
+    },
+    (error) => {
+      console.error(`demo: could not listen on port ${port}: ${error.message} (set PORT to use another one)`);
+      process.exit(1);
+    },
+  );
+}
