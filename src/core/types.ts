@@ -211,6 +211,8 @@ export interface ConfigProblem {
   path: string;
   /** e.g. `categories[2].id must be a non-empty string, got 42` */
   message: string;
+  /** A doubtful but usable value (reported with `console.warn`); the config stays valid. */
+  warning?: true;
 }
 
 /** The views the UI can open. */

@@ -1,0 +1,130 @@
+/**
+ * The mirror cookie codec (pure). The cookie lets the guard decide
+ * synchronously, before IndexedDB answers, and lets a server honour the
+ * choice. Format (documented in README "Mirror cookie"):
+ *
+ *   1.<policy>.<categories>.<flags>.<updated>.<id>
+ *
+ * - `1`: format version.
+ * - `<policy>`: the policy version, URL-encoded with `~` written for `%`, and
+ *   `.`, `~`, `!`, `'`, `(`, `)`, `*` encoded too, so it holds no `.` and is cookie-safe.
+ * - `<categories>`: lowercase hex; bit i is the i-th configured category
+ *   (built-in order: necessary, preferences, analytics, advertising, email; site
+ *   categories follow in config order).
+ * - `<flags>`: lowercase hex; bit 0 promotional-email opt-out, 1 personalised-ads
+ *   opt-out, 2 ad-sharing opt-out, 3 GPC was on, 4 visitor said they are a
+ *   minor, 5 guardian confirmed, bits 6–8 the method (index in `MIRROR_METHODS`).
+ * - `<updated>`: when the choice was made, seconds since 1970, base 36.
+ * - `<id>`: the record id (letters, digits, `-`, `_`).
+ */
+import { BUILT_IN_CATEGORY_IDS } from './defaults';
+import { addMonths, RECORD_SCHEMA } from './record';
+import type { CategoryId, ConsentMethod, ConsentRecord, ConsentryConfig, Language, OptOuts } from './types';
+
+/** Methods in the order of their 3-bit index in `<flags>` (bits 6–8). */
+export const MIRROR_METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'gpc', 'api', 'unsubscribe-link', 'withdraw'];
+
+/** What a mirror cookie says. */
+export interface MirrorDecision {
+  policyVersion: string;
+  categories: Record<CategoryId, boolean>;
+  optOuts: OptOuts;
+  method: ConsentMethod;
+  gpc: boolean;
+  minor?: { under: boolean; guardianConfirmed: boolean };
+  /** Epoch milliseconds, to the second. */
+  updatedAt: number;
+  id: string;
+}
+
+const escapePolicy = (version: string) =>
+  encodeURIComponent(version)
+    .replace(/[.~!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
+    .replace(/%/g, '~');
+
+/** The cookie value for `record`; `categoryIds` is the configured category order. */
+export function encodeMirrorCookie(record: ConsentRecord, categoryIds: readonly CategoryId[]): string {
+  const nibbles: number[] = [];
+  categoryIds.forEach((id, i) => {
+    nibbles[i >> 2] = (nibbles[i >> 2] ?? 0) | (record.categories[id] || id === 'necessary' ? 1 << (i & 3) : 0);
+  });
+  const categories = nibbles.reverse().map((n) => n.toString(16)).join('').replace(/^0+(?=.)/, '') || '0';
+  const { optOuts, minor } = record;
+  const flags =
+    +optOuts.promotionalEmail |
+    (+optOuts.personalisedAds << 1) |
+    (+optOuts.adSharing << 2) |
+    (+record.gpc << 3) |
+    (+!!minor?.under << 4) |
+    (+!!minor?.guardianConfirmed << 5) |
+    (Math.max(0, MIRROR_METHODS.indexOf(record.method)) << 6);
+  const updated = Math.floor(record.updatedAt / 1000).toString(36);
+  return ['1', escapePolicy(record.policyVersion), categories, flags.toString(16), updated, record.id].join('.');
+}
+
+const FORMAT = /^1\.([\w~!'()*-]{1,200})\.([0-9a-f]{1,16})\.([0-9a-f]{1,3})\.([0-9a-z]{1,8})\.([\w-]{1,64})$/;
+
+/**
+ * The decision in a mirror cookie value, or `null` for anything that is not
+ * exactly the documented format (never throws). `categoryIds` is the
+ * configured category order; bits beyond it are ignored.
+ */
+export function decodeMirrorCookie(value: unknown, categoryIds: readonly CategoryId[]): MirrorDecision | null {
+  const match = typeof value === 'string' ? FORMAT.exec(value) : null;
+  if (!match) return null;
+  const [, policy, hex, flagsHex, updated, id] = match as unknown as string[];
+  let policyVersion: string;
+  try {
+    policyVersion = decodeURIComponent(policy!.replace(/~/g, '%'));
+  } catch {
+    return null;
+  }
+  const flags = parseInt(flagsHex!, 16);
+  const method = MIRROR_METHODS[flags >> 6];
+  const seconds = parseInt(updated!, 36);
+  if (!method || !policyVersion || !(seconds > 0)) return null;
+  const categories = {} as Record<CategoryId, boolean>;
+  categoryIds.forEach((id, i) => {
+    const nibble = parseInt(hex!.charAt(hex!.length - 1 - (i >> 2)) || '0', 16);
+    categories[id] = ((nibble >> (i & 3)) & 1) === 1;
+  });
+  const decision: MirrorDecision = {
+    policyVersion,
+    categories,
+    optOuts: { promotionalEmail: (flags & 1) > 0, personalisedAds: (flags & 2) > 0, adSharing: (flags & 4) > 0 },
+    method,
+    gpc: (flags & 8) > 0,
+    updatedAt: seconds * 1000,
+    id: id!,
+  };
+  if (flags & 48) decision.minor = { under: (flags & 16) > 0, guardianConfirmed: (flags & 32) > 0 };
+  return decision;
+}
+
+/**
+ * For servers and bundler users: parse a `consentry` cookie value (as the
+ * browser sent it) with the built-in category order, or with the site's own
+ * order when it added categories. `null` means "no decision".
+ */
+export function parseMirrorCookie(value: unknown, categoryIds: readonly CategoryId[] = BUILT_IN_CATEGORY_IDS): MirrorDecision | null {
+  return decodeMirrorCookie(value, categoryIds);
+}
+
+/**
+ * A full record rebuilt from a cookie decision: used when the cookie is all
+ * that is left (IndexedDB cleared or unavailable, or a choice made on another
+ * subdomain sharing the cookie). The expiry counts from the decision's time.
+ */
+export function recordFromMirror(decision: MirrorDecision, config: ConsentryConfig, language: Language): ConsentRecord {
+  const { minor, ...rest } = decision;
+  const record: ConsentRecord = {
+    schema: RECORD_SCHEMA,
+    ...rest,
+    categories: { ...decision.categories, necessary: true },
+    language,
+    createdAt: decision.updatedAt,
+    expiresAt: addMonths(decision.updatedAt, config.expiryMonths),
+  };
+  if (minor) record.minor = minor;
+  return record;
+}

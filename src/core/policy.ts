@@ -1,0 +1,44 @@
+/**
+ * What the visitor's choice means now: whether it must be asked again
+ * (expiry, policy changes, section 12) and which categories it allows.
+ */
+import { addMonths } from './record';
+import type { CategoryId, ConsentRecord, ConsentryConfig } from './types';
+
+const DAY = 86_400_000;
+
+/**
+ * Whether the visitor must be asked: no record; the record expired (by its
+ * own expiry, or by `expiryMonths` if the site shortened it since); or it was
+ * given under another policy version and the current version is a material change.
+ */
+export function needsChoice(record: ConsentRecord | null, config: ConsentryConfig, now: number): boolean {
+  if (!record) return true;
+  const expiresAt = Math.min(record.expiresAt, addMonths(record.updatedAt, config.expiryMonths));
+  if (now >= expiresAt) return true;
+  return config.policy.material && record.policyVersion !== config.policy.version;
+}
+
+/** Whether the "our policy changed" notice shows: from the effective date for `noticeDays` days. */
+export function policyNoticeActive(config: ConsentryConfig, now: number): boolean {
+  const from = Date.parse(config.policy.effectiveDate);
+  return now >= from && now < from + config.policy.noticeDays * DAY;
+}
+
+/**
+ * The categories the gate allows for `record`, the single place this mapping lives:
+ * - no record, or one that must be asked again (see `needsChoice`): only `necessary`;
+ * - otherwise every configured category the record allows;
+ * - minus `advertising` when the visitor refused personalised ads or sharing with
+ *   advertisers (both are what that category does, policy 8.2.3 and 8.4);
+ * - a minor (minors flow, section 10): only `necessary` until a guardian confirms,
+ *   and never `advertising`.
+ */
+export function effectiveCategories(record: ConsentRecord | null, config: ConsentryConfig, now: number = Date.now()): Set<CategoryId> {
+  const allowed = new Set<CategoryId>(['necessary']);
+  if (!record || needsChoice(record, config, now)) return allowed;
+  if (record.minor?.under && !record.minor.guardianConfirmed) return allowed;
+  for (const { id } of config.categories) if (record.categories[id]) allowed.add(id);
+  if (record.optOuts.personalisedAds || record.optOuts.adSharing || record.minor?.under) allowed.delete('advertising');
+  return allowed;
+}

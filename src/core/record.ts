@@ -1,0 +1,185 @@
+/**
+ * The consent record: creating it from a choice, reading it back from
+ * storage (with migration of older shapes), and what it allows.
+ */
+import { isPlainObject } from './objects';
+import type { CategoryId, ConsentChange, ConsentMethod, ConsentRecord, ConsentryConfig, HistoryEntry, Language, OptOuts } from './types';
+
+/** The schema version this code writes. */
+export const RECORD_SCHEMA = 1;
+
+const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'gpc', 'api', 'unsubscribe-link', 'withdraw'];
+
+/** Nothing refused yet: the state before the visitor touched an opt-out. */
+export const NO_OPT_OUTS: OptOuts = { promotionalEmail: false, personalisedAds: false, adSharing: false };
+
+/** A random id: `crypto.randomUUID` where available (secure contexts), else random hex from `getRandomValues`. */
+export function newRecordId(): string {
+  const c = globalThis.crypto;
+  if (typeof c?.randomUUID === 'function') return c.randomUUID();
+  const bytes = c.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** `at` plus `months` calendar months (clamped to the month's last day). */
+export function addMonths(at: number, months: number): number {
+  const d = new Date(at);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.getTime();
+}
+
+/** Where a new record comes from: the previous one (if any), the change, and the page's context. */
+export interface RecordInput {
+  previous: ConsentRecord | null;
+  change: ConsentChange;
+  config: ConsentryConfig;
+  language: Language;
+  gpc: boolean;
+  now: number;
+  minor?: ConsentRecord['minor'];
+}
+
+/**
+ * The record after `change`: categories and opt-outs not named in the change
+ * keep their previous value (denied when there was none); `necessary` is
+ * always true; the id and creation time survive, the expiry restarts.
+ */
+export function applyChange({ previous, change, config, language, gpc, now, minor }: RecordInput): ConsentRecord {
+  const categories = {} as Record<CategoryId, boolean>;
+  for (const { id } of config.categories)
+    categories[id] = id === 'necessary' || (change.categories?.[id] ?? previous?.categories[id] ?? false);
+  const record: ConsentRecord = {
+    schema: RECORD_SCHEMA,
+    id: previous?.id ?? newRecordId(),
+    policyVersion: config.policy.version,
+    language,
+    categories,
+    optOuts: { ...NO_OPT_OUTS, ...previous?.optOuts, ...change.optOuts },
+    method: change.method ?? 'api',
+    gpc,
+    createdAt: previous?.createdAt ?? now,
+    updatedAt: now,
+    expiresAt: addMonths(now, config.expiryMonths),
+  };
+  const keptMinor = minor ?? previous?.minor;
+  if (keptMinor) record.minor = keptMinor;
+  return record;
+}
+
+/** The history entry that describes `record`'s latest change. */
+export const historyEntryOf = (record: ConsentRecord): HistoryEntry => ({
+  at: record.updatedAt,
+  method: record.method,
+  policyVersion: record.policyVersion,
+  categories: { ...record.categories },
+  optOuts: { ...record.optOuts },
+  gpc: record.gpc,
+});
+
+/**
+ * The record shape written before schema 1 (an earlier prototype stored the
+ * allowed categories as a list and a single email flag). Kept so choices made
+ * then are migrated, not lost.
+ */
+export interface ConsentRecordV0 {
+  v?: 0;
+  id: string;
+  policy: string;
+  lang?: string;
+  /** Allowed category ids. */
+  allowed: string[];
+  /** Unsubscribed from promotional email. */
+  noEmail?: boolean;
+  /** Epoch milliseconds of the choice. */
+  ts: number;
+  /** 'banner' for choices made in the banner, 'api' for site code. */
+  via?: 'banner' | 'api';
+}
+
+const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+const isBoolRecord = (v: unknown): v is Record<string, boolean> =>
+  isPlainObject(v) && Object.values(v).every((x) => typeof x === 'boolean');
+
+/** Schema 0 to 1: the allowed list becomes per-category booleans; refusing advertising implies both ad opt-outs. */
+export function migrateV0(old: ConsentRecordV0, config: ConsentryConfig): ConsentRecord {
+  const categories = {} as Record<CategoryId, boolean>;
+  for (const { id } of config.categories) categories[id] = id === 'necessary' || old.allowed.includes(id);
+  const noAds = !old.allowed.includes('advertising');
+  return {
+    schema: 1,
+    id: old.id,
+    policyVersion: old.policy,
+    language: old.lang ?? 'en',
+    categories,
+    optOuts: { promotionalEmail: old.noEmail === true, personalisedAds: noAds, adSharing: noAds },
+    method: old.via === 'banner' ? 'custom' : 'api',
+    gpc: false,
+    createdAt: old.ts,
+    updatedAt: old.ts,
+    expiresAt: addMonths(old.ts, config.expiryMonths),
+  };
+}
+
+const isV0 = (v: Record<string, unknown>): boolean =>
+  (v.v === undefined || v.v === 0) &&
+  v.schema === undefined &&
+  typeof v.id === 'string' &&
+  typeof v.policy === 'string' &&
+  Array.isArray(v.allowed) &&
+  v.allowed.every((x) => typeof x === 'string') &&
+  isTime(v.ts);
+
+const isV1 = (v: Record<string, unknown>): boolean => {
+  const o = v.optOuts;
+  const m = v.minor;
+  return (
+    v.schema === 1 &&
+    typeof v.id === 'string' &&
+    v.id !== '' &&
+    typeof v.policyVersion === 'string' &&
+    typeof v.language === 'string' &&
+    isBoolRecord(v.categories) &&
+    isPlainObject(o) &&
+    typeof o.promotionalEmail === 'boolean' &&
+    typeof o.personalisedAds === 'boolean' &&
+    typeof o.adSharing === 'boolean' &&
+    METHODS.includes(v.method as ConsentMethod) &&
+    typeof v.gpc === 'boolean' &&
+    (m === undefined || (isPlainObject(m) && typeof m.under === 'boolean' && typeof m.guardianConfirmed === 'boolean')) &&
+    isTime(v.createdAt) &&
+    isTime(v.updatedAt) &&
+    isTime(v.expiresAt)
+  );
+};
+
+/**
+ * A stored value read back as a current record: schema 1 as is (with
+ * `necessary` forced on), older schemas migrated; anything else (corrupt,
+ * from the future, from another program) is `null`.
+ */
+export function decodeStoredRecord(stored: unknown, config: ConsentryConfig): ConsentRecord | null {
+  if (!isPlainObject(stored)) return null;
+  if (isV1(stored)) {
+    const record = stored as unknown as ConsentRecord;
+    return { ...record, categories: { ...record.categories, necessary: true } };
+  }
+  return isV0(stored) ? migrateV0(stored as unknown as ConsentRecordV0, config) : null;
+}
+
+/** A history entry read back from storage, or `null` when it is not one. */
+export function decodeHistoryEntry(stored: unknown): HistoryEntry | null {
+  if (!isPlainObject(stored)) return null;
+  const o = stored.optOuts;
+  const ok =
+    isTime(stored.at) &&
+    METHODS.includes(stored.method as ConsentMethod) &&
+    typeof stored.policyVersion === 'string' &&
+    isBoolRecord(stored.categories) &&
+    isBoolRecord(o) &&
+    typeof stored.gpc === 'boolean';
+  return ok ? (stored as unknown as HistoryEntry) : null;
+}
