@@ -1,3 +1,60 @@
-// placeholder: the UI entry
+/**
+ * The UI bundle's entry (dist/consentry-ui.js): assigns `window.consentryUI`,
+ * which the guard calls with a view and the host (API + config). Everything
+ * renders into one container at the start of <body>, so the banner comes
+ * first in the tab order while being shown fixed at the bottom.
+ */
 import './styles.css';
-export {};
+import { render } from 'preact';
+import type { ConsentryUi, UiHost, UiView } from '../core/types';
+import { App } from './App';
+
+const ROOT_ID = 'consentry-root';
+let seq = 0;
+let currentHost: UiHost | null = null;
+
+function root(): HTMLElement {
+  let element = document.getElementById(ROOT_ID);
+  if (!element) {
+    element = document.createElement('div');
+    element.id = ROOT_ID;
+    element.className = 'consentry';
+    document.body.prepend(element);
+  }
+  return element;
+}
+
+/** Creates the `consentryUI` object; exported for tests, which mount it on a fresh document. */
+export function createConsentryUi(): ConsentryUi {
+  return {
+    open(view: UiView, host: UiHost) {
+      try {
+        // A new host (another page view in a test, a re-init) gets a fresh App; the same host just switches view.
+        if (host !== currentHost) {
+          currentHost = host;
+          seq = 0;
+          render(null, root());
+        } else seq += 1;
+        render(<App host={host} request={{ view, seq }} />, root());
+      } catch (error) {
+        console.error('consentry: the consent UI could not open', error);
+      }
+    },
+    close() {
+      const element = document.getElementById(ROOT_ID);
+      if (element) {
+        render(null, element);
+        element.remove();
+      }
+      currentHost = null;
+    },
+  };
+}
+
+declare global {
+  interface Window {
+    consentryUI?: ConsentryUi;
+  }
+}
+
+if (typeof window !== 'undefined') window.consentryUI = createConsentryUi();

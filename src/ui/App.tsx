@@ -1,0 +1,134 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ConsentryConfig, ConsentState, OptOuts, UiHost, UiView } from '../core/types';
+import { acceptAll, rejectAll, saveChoices, type AgeAnswer, type CategoryChoices } from './actions';
+import { UiContext, type UiContextValue } from './context';
+import { withPolicyTexts } from '../core/policy-texts';
+import { createTexts } from './i18n';
+import { pickLanguage } from './language';
+import { Banner } from './components/Banner';
+import { PolicyNotice } from './components/PolicyNotice';
+import { PreferenceCentre, type CentreSection } from './components/PreferenceCentre';
+import { SettingsButton } from './components/SettingsButton';
+import { UnsubscribeNotice } from './components/UnsubscribeNotice';
+
+/** What is on screen besides the settings button. */
+type Screen = { kind: 'banner' } | { kind: 'centre'; section: CentreSection } | { kind: 'unsubscribe' } | { kind: 'none' };
+
+/** A request from `consentryUI.open()`; `seq` makes a repeated open of the same view count. */
+export interface OpenRequest {
+  view: UiView | 'closed';
+  seq: number;
+}
+
+function screenFor(view: UiView | 'closed'): Screen {
+  if (view === 'banner') return { kind: 'banner' };
+  if (view === 'preferences') return { kind: 'centre', section: 'cookies' };
+  if (view === 'optouts') return { kind: 'centre', section: 'optouts' };
+  if (view === 'unsubscribe') return { kind: 'unsubscribe' };
+  return { kind: 'none' };
+}
+
+/** The whole UI: picks the language, follows the consent state, and switches between banner, centre and notices. */
+export function App({ host: givenHost, request }: { host: UiHost; request: OpenRequest }) {
+  // The guard's config carries no long texts: fill descriptions and vendor tables of built-in categories here.
+  const host = useMemo<UiHost>(() => ({ ...givenHost, config: withPolicyTexts(givenHost.config as ConsentryConfig) }), [givenHost]);
+  const texts = useMemo(() => createTexts(host.config.translations), [host.config]);
+  const languages = texts.languages;
+  const [language, setLanguage] = useState(() =>
+    pickLanguage(
+      [host.config.language, host.language, document.documentElement.lang, ...(navigator.languages ?? [])],
+      languages,
+    ),
+  );
+  const [state, setState] = useState<ConsentState>(() => host.api.get());
+  const [screen, setScreen] = useState<Screen>(() => screenFor(request.view));
+  const [bannerDismissed, setBannerDismissed] = useState(false);
+  const [policyDismissed, setPolicyDismissed] = useState(false);
+  const [focusManage, setFocusManage] = useState(false);
+  const [age, setAge] = useState<AgeAnswer | null>(() => (host.config.minors?.enabled ? state.record?.minor ?? null : null));
+  // The element that had focus before the dialog opened, to give it back on close.
+  const opener = useRef<Element | null>(null);
+
+  useEffect(() => host.api.on('change', setState), [host.api]);
+  useEffect(() => {
+    if (request.seq > 0) setScreen(screenFor(request.view));
+  }, [request.seq]);
+
+  const t = useMemo(() => texts.forLanguage(language), [texts, language]);
+  const context: UiContextValue = {
+    host,
+    language,
+    languages,
+    setLanguage,
+    t,
+    texts,
+    languageName: (lng) => texts.get(lng, 'language.name') ?? lng,
+    state,
+  };
+  const askAge = host.config.minors?.enabled === true && age === null;
+
+  const openCentre = (section: CentreSection) => {
+    opener.current = document.activeElement;
+    setScreen({ kind: 'centre', section });
+  };
+  /** After a dialog: back to the banner while a choice is still needed (closing is not consent), else nothing. */
+  const closeDialog = () => {
+    const stillNeeded = host.api.get().needsChoice && !bannerDismissed;
+    setFocusManage(stillNeeded);
+    setScreen(stillNeeded ? { kind: 'banner' } : { kind: 'none' });
+  };
+  const returnFocus = () => {
+    const target = opener.current;
+    opener.current = null;
+    if (target instanceof HTMLElement && target.isConnected && !target.closest('[data-consentry="banner"]')) target.focus();
+    else if (!host.api.get().needsChoice) document.querySelector<HTMLElement>('[data-consentry-settings]')?.focus();
+  };
+  const done = (action: Promise<unknown>) => {
+    setScreen({ kind: 'none' });
+    void action.then(undefined, (error: unknown) => console.warn('consentry: could not save the choice', error));
+  };
+
+  let main = null;
+  if (screen.kind === 'banner' && !bannerDismissed) {
+    main = (
+      <Banner
+        age={age}
+        askAge={askAge}
+        onAge={setAge}
+        focusManage={focusManage}
+        onAcceptAll={() => done(acceptAll(host, age))}
+        onRejectAll={() => done(rejectAll(host, age))}
+        onManage={() => openCentre('cookies')}
+        onDismiss={() => {
+          setBannerDismissed(true);
+          setScreen({ kind: 'none' });
+        }}
+      />
+    );
+  } else if (screen.kind === 'centre') {
+    main = (
+      <PreferenceCentre
+        section={screen.section}
+        age={age}
+        askAge={askAge}
+        onAge={setAge}
+        onAcceptAll={() => done(acceptAll(host, age))}
+        onRejectAll={() => done(rejectAll(host, age))}
+        onSave={(categories: CategoryChoices, optOuts: OptOuts, answer: AgeAnswer | null) => done(saveChoices(host, categories, optOuts, answer))}
+        onClose={closeDialog}
+        returnFocus={returnFocus}
+      />
+    );
+  } else if (screen.kind === 'unsubscribe') {
+    main = <UnsubscribeNotice onClose={closeDialog} onManage={() => setScreen({ kind: 'centre', section: 'optouts' })} returnFocus={returnFocus} />;
+  }
+  const showPolicyNotice = host.policyChanged && !policyDismissed && screen.kind === 'none';
+
+  return (
+    <UiContext.Provider value={context}>
+      {main}
+      {showPolicyNotice ? <PolicyNotice onDismiss={() => setPolicyDismissed(true)} /> : null}
+      {screen.kind === 'none' || (screen.kind === 'banner' && bannerDismissed) ? <SettingsButton onOpen={() => openCentre('cookies')} /> : null}
+    </UiContext.Provider>
+  );
+}

@@ -1,0 +1,24 @@
+import { useUi } from '../context';
+import { SafeLink } from './SafeLink';
+
+/** "Our privacy policy has changed" (policy section 12): inside the banner, or on its own with a Dismiss button. */
+export function PolicyNotice({ inline, onDismiss }: { inline?: boolean; onDismiss?: () => void }) {
+  const { t, host, language } = useUi();
+  const text = (
+    <p class="consentry-text">
+      {t('policy.changed', { date: host.config.policy.effectiveDate })}{' '}
+      <SafeLink href={host.config.policy.url} class="consentry-link">
+        {t('policy.read')}
+      </SafeLink>
+    </p>
+  );
+  if (inline) return <div class="consentry-policy-inline">{text}</div>;
+  return (
+    <aside class="consentry-policy" aria-label={t('policy.changed', { date: host.config.policy.effectiveDate })} lang={language}>
+      {text}
+      <button type="button" class="consentry-button consentry-button-small" onClick={onDismiss}>
+        {t('policy.dismiss')}
+      </button>
+    </aside>
+  );
+}

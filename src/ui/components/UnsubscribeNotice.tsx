@@ -1,0 +1,56 @@
+import { useRef } from 'preact/hooks';
+import { useUi } from '../context';
+import { useModalFocus } from '../focus';
+import { LanguageSwitch } from './LanguageSwitch';
+
+/**
+ * The landing from an email's unsubscribe link: a plain confirmation that
+ * takes the place of the banner (the guard already recorded the opt-out).
+ */
+export function UnsubscribeNotice({ onClose, onManage, returnFocus }: { onClose(): void; onManage(): void; returnFocus(): void }) {
+  const { t, language, host } = useUi();
+  const dialog = useRef<HTMLDivElement>(null);
+  useModalFocus(dialog, onClose, returnFocus);
+  const unsubscribe = host.unsubscribe;
+  const valid = unsubscribe?.valid !== false;
+  return (
+    <div class="consentry-backdrop">
+      <div
+        class="consentry-dialog consentry-dialog-small"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="consentry-unsub-title"
+        aria-describedby="consentry-unsub-body"
+        lang={language}
+        tabIndex={-1}
+        ref={dialog}
+        data-consentry="unsubscribe"
+      >
+        <div class="consentry-dialog-head">
+          <h2 id="consentry-unsub-title" class="consentry-title">
+            {valid ? t('unsub.title') : t('unsub.manage')}
+          </h2>
+          <LanguageSwitch />
+        </div>
+        <div id="consentry-unsub-body" class="consentry-dialog-body">
+          {valid ? (
+            <>
+              <p class="consentry-text">{unsubscribe?.list ? t('unsub.body', { list: unsubscribe.list }) : t('unsub.bodyNoList')}</p>
+              <p class="consentry-text">{t('unsub.service')}</p>
+            </>
+          ) : (
+            <p class="consentry-text">{t('unsub.invalid')}</p>
+          )}
+        </div>
+        <div class="consentry-actions consentry-dialog-foot">
+          <button type="button" class="consentry-button" data-action="close" data-autofocus onClick={onClose}>
+            {t('actions.close')}
+          </button>
+          <button type="button" class="consentry-button" data-action="manage-email" onClick={onManage}>
+            {t('unsub.manage')}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { VendorInfo } from '../../core/types';
+import { useUi } from '../context';
+import { localized } from '../localized';
+import { SafeLink } from './SafeLink';
+
+/** The vendors of one category with their cookies, purpose and retention, folded by default. */
+export function VendorList({ vendors }: { vendors: readonly VendorInfo[] }) {
+  const { t, language } = useUi();
+  if (!vendors.length) return <p class="consentry-muted">{t('prefs.noVendors')}</p>;
+  return (
+    <details class="consentry-vendors">
+      <summary>{t('prefs.vendors', { count: vendors.length })}</summary>
+      {vendors.map((vendor) => (
+        <div class="consentry-vendor" key={vendor.name}>
+          <h4 class="consentry-vendor-name">{vendor.name}</h4>
+          <p>{localized(vendor.purpose, language)}</p>
+          {vendor.policyUrl ? (
+            <p>
+              <SafeLink href={vendor.policyUrl}>{t('vendor.policy', { name: vendor.name })}</SafeLink>
+            </p>
+          ) : null}
+          {vendor.cookies.length ? (
+            <div class="consentry-table-wrap">
+              <table class="consentry-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('vendor.cookie')}</th>
+                    <th scope="col">{t('vendor.purpose')}</th>
+                    <th scope="col">{t('vendor.duration')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {vendor.cookies.map((cookie) => (
+                    <tr key={cookie.name}>
+                      <td>
+                        <code>{cookie.name}</code>
+                      </td>
+                      <td>{localized(cookie.purpose, language)}</td>
+                      <td>{localized(cookie.duration, language)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+        </div>
+      ))}
+    </details>
+  );
+}
