@@ -49,7 +49,12 @@ export function App({ host: givenHost, request }: { host: UiHost; request: OpenR
   // The element that had focus before the dialog opened, to give it back on close.
   const opener = useRef<Element | null>(null);
 
-  useEffect(() => host.api.on('change', setState), [host.api]);
+  useEffect(() => {
+    const off = host.api.on('change', setState);
+    // A change between the first render and this subscription would otherwise be missed.
+    setState(host.api.get());
+    return off;
+  }, [host.api]);
   useEffect(() => {
     if (request.seq > 0) setScreen(screenFor(request.view));
   }, [request.seq]);
@@ -83,9 +88,9 @@ export function App({ host: givenHost, request }: { host: UiHost; request: OpenR
     if (target instanceof HTMLElement && target.isConnected && !target.closest('[data-consentry="banner"]')) target.focus();
     else if (!host.api.get().needsChoice) document.querySelector<HTMLElement>('[data-consentry-settings]')?.focus();
   };
-  const done = (action: Promise<unknown>) => {
+  const done = (action: Promise<ConsentState>) => {
     setScreen({ kind: 'none' });
-    void action.then(undefined, (error: unknown) => console.warn('consentry: could not save the choice', error));
+    void action.then(setState, (error: unknown) => console.warn('consentry: could not save the choice', error));
   };
 
   let main = null;

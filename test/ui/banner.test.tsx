@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/preact';
+import { fakeHost } from './fake-host';
+import { openUi, settle } from './open-ui';
+
+const optional = { preferences: false, analytics: false, advertising: false, email: false };
+
+describe('banner (first layer)', () => {
+  it('is a labelled region with the notice, the policy link and three choices', () => {
+    openUi('banner', fakeHost());
+    const region = screen.getByRole('region', { name: 'Cookies and web beacons on this site' });
+    expect(region.textContent).toContain('web beacons');
+    expect(within(region).getByRole('link', { name: 'Read our privacy policy' }).getAttribute('href')).toBe(`${location.origin}/privacy`);
+    const buttons = within(region)
+      .getAllByRole('button')
+      .filter((b) => b.classList.contains('consentry-button'))
+      .map((b) => b.textContent);
+    expect(buttons).toEqual(['Accept all', 'Reject all', 'Manage choices']);
+  });
+
+  it('Accept all stores every category as allowed and closes the banner', async () => {
+    const host = fakeHost();
+    openUi('banner', host);
+    fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
+    await settle();
+    expect(host.calls.map((c) => c.name)).toEqual(['acceptAll']);
+    expect(host.record()?.categories).toEqual({ necessary: true, preferences: true, analytics: true, advertising: true, email: true });
+    expect(screen.queryByRole('region', { name: 'Cookies and web beacons on this site' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Cookie settings' })).toBeTruthy();
+  });
+
+  it('Reject all stores only necessary', async () => {
+    const host = fakeHost();
+    openUi('banner', host);
+    fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
+    await settle();
+    expect(host.calls.map((c) => c.name)).toEqual(['rejectAll']);
+    expect(host.record()?.categories).toEqual({ necessary: true, ...optional });
+  });
+
+  it('closing without a choice records nothing and leaves the settings button', async () => {
+    const host = fakeHost();
+    openUi('banner', host);
+    fireEvent.click(screen.getByRole('button', { name: 'Close without choosing (only necessary cookies are used)' }));
+    await settle();
+    expect(host.calls).toEqual([]);
+    expect(host.record()).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Cookies and web beacons on this site' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Cookie settings' })).toBeTruthy();
+  });
+
+  it('Manage choices opens the preference centre with nothing pre-ticked', () => {
+    openUi('banner', fakeHost());
+    fireEvent.click(screen.getByRole('button', { name: 'Manage choices' }));
+    const dialog = screen.getByRole('dialog', { name: 'Privacy preferences' });
+    const switches = within(dialog).getAllByRole('switch') as HTMLInputElement[];
+    expect(switches.map((s) => [s.labels?.[0]?.textContent, s.checked, s.disabled])).toEqual([
+      ['Strictly necessary', true, true],
+      ['Preferences', false, false],
+      ['Analytics', false, false],
+      ['Advertising', false, false],
+      ['Email link tracking', false, false],
+    ]);
+  });
+
+  it('hides the settings button when the owner chose "none", and places it as configured', async () => {
+    const none = fakeHost({ configPatch: { ui: { settingsButton: 'none' } } });
+    openUi('banner', none);
+    fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
+    await settle();
+    expect(screen.queryByRole('button', { name: 'Cookie settings' })).toBeNull();
+  });
+
+  it('the settings button reopens the centre showing the stored choice', async () => {
+    const host = fakeHost({ configPatch: { ui: { settingsButton: 'bottom-right' } } });
+    openUi('banner', host);
+    fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
+    await settle();
+    const settings = screen.getByRole('button', { name: 'Cookie settings' });
+    expect(settings.closest('aside')?.className).toContain('consentry-settings-right');
+    fireEvent.click(settings);
+    const switches = within(screen.getByRole('dialog')).getAllByRole('switch') as HTMLInputElement[];
+    expect(switches.every((s) => s.checked)).toBe(true);
+  });
+});

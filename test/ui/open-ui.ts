@@ -1,0 +1,21 @@
+/** Mounts the real UI bundle entry on the test document, the way the guard does. */
+import { afterEach } from 'vitest';
+import { createConsentryUi } from '../../src/ui/index';
+import type { UiHost, UiView } from '../../src/core/types';
+
+const ui = createConsentryUi();
+
+export function openUi(view: UiView, host: UiHost): void {
+  ui.open(view, host);
+}
+
+/** Lets promise callbacks (api calls, history loading) and Preact's re-render run. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+afterEach(() => {
+  ui.close();
+  document.body.innerHTML = '';
+  document.documentElement.lang = '';
+});
