@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen } from '@testing-library/preact';
 import { fakeHost } from './fake-host';
 import { openUi } from './open-ui';
+import { defaultConfig } from '../../src/core/defaults';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -73,16 +74,14 @@ describe('safety', () => {
   });
 
   it.each(['javascript:alert(1)', 'data:text/html,hi', '//evil.example/privacy', ' java\nscript:alert(1)'])('does not link the policy URL %j', (url) => {
-    const host = fakeHost();
-    host.config.policy = { ...host.config.policy, url };
+    const host = fakeHost({ configPatch: { policy: { ...defaultConfig().policy, url } } });
     openUi('banner', host);
     expect(screen.queryByRole('link', { name: 'Read our privacy policy' })).toBeNull();
     expect(screen.getByText('Read our privacy policy').tagName).toBe('SPAN');
   });
 
   it('links an https policy URL, opening off-site in a new tab without opener', () => {
-    const host = fakeHost();
-    host.config.policy = { ...host.config.policy, url: 'https://legal.example/privacy' };
+    const host = fakeHost({ configPatch: { policy: { ...defaultConfig().policy, url: 'https://legal.example/privacy' } } });
     openUi('banner', host);
     const link = screen.getByRole('link', { name: 'Read our privacy policy' });
     expect([link.getAttribute('href'), link.getAttribute('target'), link.getAttribute('rel')]).toEqual([
