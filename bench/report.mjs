@@ -1,0 +1,75 @@
+/**
+ * Turns the bench's samples into one Markdown table: a row per figure, a
+ * column per tool (medians), the budget, and Consentry's ratio to the best
+ * peer (lower is better for every row).
+ */
+
+/** Median of numbers (null/undefined ignored); null when there are none. */
+export function median(values) {
+  const sorted = values.filter((v) => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const bytes = (n) => (n === null ? 'n/a' : `${Math.round(n).toLocaleString('en-US')} B`);
+const ms = (n) => (n === null ? 'n/a' : `${n.toFixed(1)} ms`);
+const count = (n) => (n === null ? 'n/a' : String(Math.round(n)));
+const shift = (n) => (n === null ? 'n/a' : n.toFixed(4));
+
+function ratio(own, peers) {
+  const known = peers.filter((v) => v !== null);
+  if (own === null || !known.length) return 'n/a';
+  const best = Math.min(...known);
+  if (best === 0) return own === 0 ? 'same (0)' : 'worse (best peer: 0)';
+  return `${(own / best).toFixed(2)}×`;
+}
+
+/**
+ * @param {{ tools: { id: string, name: string, version: string }[], samples: Record<string, { plain: object[], traced: object[] }>,
+ *   dom: { none: number, consentry: number, overheadPct: number }, sizes: { guard: { gzip: number }, ui: { gzip: number }[] } }} input
+ */
+export function buildTable({ tools, samples, dom, sizes }) {
+  const rows = [];
+  const per = (pick, source = 'plain') => tools.map((tool) => median(samples[tool.id][source].map(pick)));
+  const row = (label, budget, values, format) => {
+    const [own, ...peers] = values;
+    rows.push([label, budget, ...values.map(format), ratio(own, peers)]);
+  };
+
+  row('Bytes, first visit (gzip)', '', per((s) => s.firstBytes.gzip), bytes);
+  row('Bytes, first visit (brotli)', '', per((s) => s.firstBytes.brotli), bytes);
+  row('Bytes, returning visit (gzip)', '', per((s) => s.returningBytes.gzip), bytes);
+  row('Bytes, returning visit (brotli)', '', per((s) => s.returningBytes.brotli), bytes);
+  row('Parser-blocking bytes: sync scripts in `<head>` (gzip)', '', per((s) => s.blockingBytes.gzip), bytes);
+  row('Navigation start → banner visible, first visit', '', per((s) => s.bannerMs), ms);
+  row('Navigation start → allowed tracker runs, returning visit', '', per((s) => s.trackerMs), ms);
+  row('Main-thread script time, first visit (trace)', '', per((s) => s.scriptMsFirst, 'traced'), ms);
+  row('Main-thread script time, returning visit (trace)', '', per((s) => s.scriptMsReturning, 'traced'), ms);
+  row('Layout shift caused by the banner (CLS)', '0', per((s) => s.cls), shift);
+  row('Tracker script requests before consent', '0', per((s) => s.before.scripts), count);
+  row('Tracker hits before consent', '0', per((s) => s.before.hits), count);
+  row('Tracker cookies before consent', '0', per((s) => s.before.cookies), count);
+
+  const guardFirst = median(samples.consentry.traced.map((s) => s.guardMsFirst));
+  const guardReturning = median(samples.consentry.traced.map((s) => s.guardMsReturning));
+  const uiGzip = sizes.ui.reduce((sum, size) => sum + size.gzip, 0);
+  const header = ['Figure (median)', 'Budget', ...tools.map((tool) => `${tool.name} ${tool.version}`), 'Consentry ÷ best peer'];
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map((cells) => `| ${cells.join(' | ')} |`),
+  ];
+  const consentryOnly = [
+    '',
+    '| Consentry only | Budget | Measured |',
+    '| --- | --- | --- |',
+    `| Guard dist/consentry.js (gzip) | 6,000 B | ${bytes(sizes.guard.gzip)} |`,
+    `| UI dist/consentry-ui.js + dist/consentry.css (gzip) | 32,000 B | ${bytes(uiGzip)} |`,
+    `| Guard main-thread start-up (compile + evaluate + its callbacks), first visit | | ${ms(guardFirst)} |`,
+    `| Guard main-thread start-up, returning visit | | ${ms(guardReturning)} |`,
+    `| Page inserting 10,000 elements: without guard / with guard | | ${ms(dom.none)} / ${ms(dom.consentry)} |`,
+    `| Guard overhead on that page | < 5 % | ${dom.overheadPct >= 0 ? '+' : ''}${dom.overheadPct.toFixed(1)} % |`,
+  ];
+  return [...lines, ...consentryOnly].join('\n');
+}

@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: Consentry side by side with peer consent managers, in one
+ * run, in real Chromium on localhost. Every figure is the median of RUNS runs
+ * (runs interleave the tools so drift hits all of them alike). Prints the
+ * table and writes bench/results.md (machine, date, versions). Speed figures
+ * are reported, never asserted: budgets are shown next to them.
+ */
+import { writeFileSync, readFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { chromium } from 'playwright-core';
+import { startBenchServer } from './server.mjs';
+import { TOOLS } from './tools.mjs';
+import { measureVisit, measureDom10k } from './visit.mjs';
+import { servedSize } from './sizes.mjs';
+import { buildTable, median } from './report.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const DOM_RUNS = Number(process.env.BENCH_DOM_RUNS ?? 15);
+const startedAt = Date.now();
+
+/** Chromium flags: the same list the e2e harness uses (read from it, so they cannot drift). */
+function chromiumArgs() {
+  const harness = readFileSync(new URL('../test/e2e/harness.ts', import.meta.url), 'utf8');
+  const list = /CHROMIUM_ARGS = \[([\s\S]*?)\]/.exec(harness)?.[1] ?? '';
+  return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+}
+
+function progress(message) {
+  process.stderr.write(`bench [${((Date.now() - startedAt) / 1000).toFixed(0)}s] ${message}\n`);
+}
+
+const server = await startBenchServer();
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs() });
+const chromiumVersion = browser.version();
+const samples = Object.fromEntries(TOOLS.map((tool) => [tool.id, { plain: [], traced: [] }]));
+const failures = [];
+
+try {
+  // Warm-up (not recorded): first launches compile and cache more than later ones.
+  for (const tool of TOOLS) await measureVisit(browser, server.origin, tool, { trace: false }).catch(() => undefined);
+  for (let run = 0; run < RUNS; run++) {
+    for (const tool of TOOLS) {
+      for (const trace of [false, true]) {
+        try {
+          samples[tool.id][trace ? 'traced' : 'plain'].push(await measureVisit(browser, server.origin, tool, { trace }));
+        } catch (error) {
+          failures.push(`${tool.name} run ${run + 1}${trace ? ' (traced)' : ''}: ${error.message.split('\n')[0]}`);
+        }
+      }
+    }
+    progress(`visits: run ${run + 1}/${RUNS} done`);
+  }
+
+  const dom = { none: [], consentry: [] };
+  for (let run = 0; run < DOM_RUNS; run++) {
+    for (const variant of ['none', 'consentry']) dom[variant].push(await measureDom10k(browser, server.origin, variant));
+  }
+  progress(`10,000-element page: ${DOM_RUNS} runs each done`);
+
+  const domNone = median(dom.none);
+  const domGuard = median(dom.consentry);
+  const table = buildTable({
+    tools: TOOLS,
+    samples,
+    dom: { none: domNone, consentry: domGuard, overheadPct: ((domGuard - domNone) / domNone) * 100 },
+    sizes: { guard: servedSize('/dist/consentry.js'), ui: ['/dist/consentry-ui.js', '/dist/consentry.css'].map(servedSize) },
+  });
+
+  const machine = [
+    `- Date: ${new Date().toISOString()}`,
+    `- Machine: ${cpus().length} CPUs (\`nproc\`), ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${process.platform} ${process.arch}`,
+    `- Chromium ${chromiumVersion} (headless, flags from test/e2e/harness.ts), Node ${process.version}, playwright-core ${pkgVersion('playwright-core')}`,
+    `- Versions: ${TOOLS.map((tool) => `${tool.name} ${tool.version}`).join(', ')}`,
+    `- Runs: median of ${RUNS} visit pairs per tool (plus ${RUNS} traced ones for main-thread time), ${DOM_RUNS} runs per variant of the 10,000-element page; whole bench took ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
+  ];
+  const markdown = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (bench/run.mjs); see bench/README.md for what each row measures and how each peer is configured.',
+    '',
+    ...machine,
+    '',
+    table,
+    '',
+    failures.length ? `Failed runs (left out of the medians):\n\n${failures.map((f) => `- ${f}`).join('\n')}` : 'No failed runs.',
+    '',
+  ].join('\n');
+  writeFileSync(new URL('./results.md', import.meta.url), markdown);
+  console.log(machine.join('\n'));
+  console.log('');
+  console.log(table);
+  if (failures.length) console.log(`\n${failures.length} failed runs:\n${failures.join('\n')}`);
+  console.log('\nWritten to bench/results.md');
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+function pkgVersion(name) {
+  return JSON.parse(readFileSync(new URL(`../node_modules/${name}/package.json`, import.meta.url), 'utf8')).version;
+}
