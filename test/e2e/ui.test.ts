@@ -1,0 +1,192 @@
+/**
+ * The banner and preference centre in real Chromium: accessibility (axe-core,
+ * both languages, both themes), keyboard focus, strict CSP, layout shift and
+ * a 320 px viewport. Pages load /dist/consentry-ui.js with a stand-in host
+ * (pages/ui-host.js), exactly as the guard's loader does.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, ROOT, startServer, type TestServer } from './harness';
+
+let browser: Browser;
+let server: TestServer;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startServer()]);
+  context = await browser.newContext();
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.close();
+});
+
+async function openPage(query = '', options: { width?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: options.width ?? 1280, height: 800 });
+  await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce' });
+  await page.goto(`${server.origin}/test/e2e/pages/ui-banner.html${query}`);
+  await page.waitForSelector('#consentry-root > *');
+  return page;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: `${ROOT}node_modules/axe-core/axe.min.js` });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+  });
+}
+
+/** Text (or aria-label) of the focused element, to follow the tab order. */
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return '';
+    const label = el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : null;
+    return (label ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim() || el.tagName;
+  });
+
+describe('axe-core finds no violations', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const lang of ['en', 'zh-CN']) {
+      it(`banner and preference centre, ${lang}, ${colorScheme}`, async () => {
+        const page = await openPage(`?lang=${lang}`, { colorScheme });
+        expect(await page.getAttribute('[data-consentry="banner"]', 'lang')).toBe(lang);
+        expect(await axeViolations(page)).toEqual([]);
+        await page.click('[data-action="manage"]');
+        await page.click('.consentry-vendors summary');
+        expect(await axeViolations(page)).toEqual([]);
+        await page.click('[data-section="optouts"]');
+        expect(await axeViolations(page)).toEqual([]);
+        await page.close();
+      });
+    }
+  }
+});
+
+describe('keyboard', () => {
+  it('the banner is first in the tab order, with the three choices after the policy link', async () => {
+    const page = await openPage();
+    const order: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await focused(page));
+    }
+    expect(order).toEqual([
+      'English',
+      '中文',
+      'Close without choosing (only necessary cookies are used)',
+      'Read our privacy policy',
+      'Accept all',
+      'Reject all',
+      'Manage choices',
+      'See pricing',
+    ]);
+    await page.close();
+  });
+
+  it('the centre takes focus, traps Tab and Shift+Tab, closes on Escape and gives focus back', async () => {
+    const page = await openPage();
+    await page.focus('[data-action="manage"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[role="dialog"]');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('dialog');
+    const inside = () => page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'));
+    const seen: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      expect(await inside()).toBe(true);
+      seen.push(await focused(page));
+    }
+    // The cycle wraps: the first stop comes round again, and every footer button was reached.
+    expect(seen.filter((s) => s === 'English').length).toBeGreaterThan(1);
+    expect(seen).toEqual(expect.arrayContaining(['Save choices', 'Accept all', 'Reject all', 'Analytics']));
+    await page.focus('[role="dialog"] [lang="en"]');
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused(page)).toBe('Reject all');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[role="dialog"]', { state: 'detached' });
+    expect(await focused(page)).toBe('Manage choices');
+    expect(await page.evaluate(() => (window as unknown as { __uiCalls: string[] }).__uiCalls)).toEqual([]);
+    await page.close();
+  });
+
+  it('a switch toggles with Space and Save records it', async () => {
+    const page = await openPage('?view=preferences');
+    await page.focus('#consentry-cat-analytics');
+    await page.keyboard.press('Space');
+    expect(await page.isChecked('#consentry-cat-analytics')).toBe(true);
+    await page.click('[data-action="save"]');
+    await page.waitForSelector('[data-consentry-settings]');
+    expect(await page.evaluate(() => (window as unknown as { __uiCalls: string[] }).__uiCalls)).toEqual(['set']);
+    await page.close();
+  });
+});
+
+describe('page safety and layout', () => {
+  it('no CSP violations under a strict policy', async () => {
+    server.headers['content-security-policy'] = "default-src 'self'; script-src 'self'; style-src 'self'";
+    try {
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${server.origin}/test/e2e/pages/ui-banner.html?lang=zh-CN&policyChanged=1`);
+      await page.waitForSelector('[data-consentry="banner"]');
+      await page.click('[data-action="manage"]');
+      await page.click('[data-section="data"]');
+      await page.click('[data-section="cookies"]');
+      await page.click('[data-action="accept-all"]');
+      await page.waitForSelector('[data-consentry-settings]');
+      // The stylesheet really applied (a CSP block would leave the banner unstyled).
+      expect(await page.evaluate(() => getComputedStyle(document.querySelector('.consentry-settings')!).position)).toBe('fixed');
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      delete server.headers['content-security-policy'];
+    }
+  });
+
+  it('the banner appears with no layout shift (CLS 0)', async () => {
+    const page = await context.newPage();
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    await page.goto(`${server.origin}/test/e2e/pages/ui-banner.html`);
+    await page.waitForSelector('[data-consentry="banner"]');
+    const shifts = await page.evaluate(
+      () =>
+        new Promise<number[]>((resolve) => {
+          const values: number[] = [];
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) values.push((entry as unknown as { value: number }).value);
+          }).observe({ type: 'layout-shift', buffered: true });
+          // Two frames after the banner: any shift it caused has been reported by now.
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(values)));
+        }),
+    );
+    expect(shifts).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    ['banner', ''],
+    ['preference centre', '?view=preferences'],
+    ['Chinese preference centre', '?view=preferences&lang=zh-CN'],
+  ])('%s fits a 320 px viewport without horizontal scrolling', async (_name, query) => {
+    const page = await openPage(query, { width: 320 });
+    if (query) await page.click('.consentry-vendors summary');
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    expect(widths).toEqual([320, 320]);
+    const overflowing = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('#consentry-root *'))
+        .filter((el) => el.getBoundingClientRect().right > 320.5 && !el.closest('.consentry-table-wrap'))
+        .map((el) => el.className || el.tagName),
+    );
+    expect(overflowing).toEqual([]);
+    await page.close();
+  });
+});
