@@ -2,6 +2,7 @@
  * The consent record: creating it from a choice, reading it back from
  * storage (with migration of older shapes), and what it allows.
  */
+import { applyGpc } from './gpc';
 import { isPlainObject } from './objects';
 import type { CategoryId, ConsentChange, ConsentMethod, ConsentRecord, ConsentryConfig, HistoryEntry, Language, OptOuts } from './types';
 
@@ -40,15 +41,16 @@ export interface RecordInput {
   language: Language;
   gpc: boolean;
   now: number;
-  minor?: ConsentRecord['minor'];
 }
 
 /**
  * The record after `change`: categories and opt-outs not named in the change
- * keep their previous value (denied when there was none); `necessary` is
- * always true; the id and creation time survive, the expiry restarts.
+ * keep their previous value (denied when there was none; a first record
+ * honours GPC as both advertising opt-outs); `necessary` is
+ * always true; the id and creation time survive, the expiry restarts; the
+ * minors answer is kept until a new one is given.
  */
-export function applyChange({ previous, change, config, language, gpc, now, minor }: RecordInput): ConsentRecord {
+export function applyChange({ previous, change, config, language, gpc, now }: RecordInput): ConsentRecord {
   const categories = {} as Record<CategoryId, boolean>;
   for (const { id } of config.categories)
     categories[id] = id === 'necessary' || (change.categories?.[id] ?? previous?.categories[id] ?? false);
@@ -58,14 +60,15 @@ export function applyChange({ previous, change, config, language, gpc, now, mino
     policyVersion: config.policy.version,
     language,
     categories,
-    optOuts: { ...NO_OPT_OUTS, ...previous?.optOuts, ...change.optOuts },
+    // A first choice made while GPC is on starts with both advertising opt-outs on.
+    optOuts: { ...(previous?.optOuts ?? applyGpc(NO_OPT_OUTS, gpc)), ...change.optOuts },
     method: change.method ?? 'api',
     gpc,
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,
     expiresAt: addMonths(now, config.expiryMonths),
   };
-  const keptMinor = minor ?? previous?.minor;
+  const keptMinor = change.minor ?? previous?.minor;
   if (keptMinor) record.minor = keptMinor;
   return record;
 }

@@ -218,6 +218,12 @@ export interface ConfigProblem {
 /** The views the UI can open. */
 export type UiView = 'banner' | 'preferences' | 'optouts' | 'unsubscribe';
 
+/** Options of `withdraw()`. */
+export interface WithdrawOptions {
+  /** Also delete the history of choices (the preference centre's "delete my choices"). */
+  forgetHistory?: boolean;
+}
+
 /** `window.consentry`, and the ESM export. */
 export interface ConsentryApi {
   /** Resolves once the stored choice has been reconciled with IndexedDB. */
@@ -229,8 +235,12 @@ export interface ConsentryApi {
   acceptAll(): Promise<ConsentState>;
   rejectAll(): Promise<ConsentState>;
   set(change: ConsentChange): Promise<ConsentState>;
-  /** Deny every optional category, delete the stored choice and tracker cookies, and ask again. */
-  withdraw(): Promise<ConsentState>;
+  /**
+   * Deny every optional category, delete the stored choice (record and mirror
+   * cookie) and tracker cookies, and ask again. The withdrawal is appended to
+   * the history unless `forgetHistory` ("delete my choices") deletes it too.
+   */
+  withdraw(options?: WithdrawOptions): Promise<ConsentState>;
   /** The append-only history of choices, oldest first. */
   history(): Promise<HistoryEntry[]>;
   /** Open the banner. */

@@ -1,0 +1,73 @@
+/**
+ * Where the site owner's config comes from, read synchronously while the
+ * guard's own `<script>` runs (so it must stand before the guard), later
+ * sources overriding earlier ones:
+ * 1. `<script type="application/json" id="consentry-config">{…}</script>`;
+ * 2. `window.consentryConfig = {…}`;
+ * 3. data attributes on the guard's script tag (see `ATTRIBUTES`).
+ * The guard's own CSP nonce, if it has one, is reused for the UI bundle.
+ */
+import { deepMerge, isPlainObject } from '../core/objects';
+import type { ConfigProblem } from '../core/types';
+
+declare global {
+  interface Window {
+    /** A config a site sets before the guard runs. */
+    consentryConfig?: unknown;
+  }
+}
+
+/** `data-*` attribute (camel-cased as in `dataset`) → config path. `"true"`/`"false"` become booleans. */
+const ATTRIBUTES: Record<string, string[]> = {
+  policyUrl: ['policy', 'url'],
+  policyVersion: ['policy', 'version'],
+  language: ['language'],
+  cookieName: ['cookie', 'name'],
+  cookieDomain: ['cookie', 'domain'],
+  receiptEndpoint: ['receiptEndpoint'],
+  consentMode: ['consentMode'],
+  reloadOnWithdraw: ['reloadOnWithdraw'],
+  settingsButton: ['ui', 'settingsButton'],
+};
+
+/** The owner's config from every source, and problems no validation can see (bad JSON, a non-object). */
+export interface ConfigSource {
+  user: Record<string, unknown>;
+  problems: ConfigProblem[];
+}
+
+function fromAttributes(script: HTMLScriptElement | null): Record<string, unknown> {
+  const user: Record<string, any> = {};
+  const data = script?.dataset ?? {};
+  for (const name of Object.keys(ATTRIBUTES)) {
+    const raw = data[name];
+    if (raw === undefined) continue;
+    const path = ATTRIBUTES[name]!;
+    let at = user;
+    path.slice(0, -1).forEach((key) => (at = at[key] ??= {}));
+    at[path[path.length - 1]!] = raw === 'true' ? true : raw === 'false' ? false : raw;
+  }
+  if (script?.nonce) user.ui = { nonce: script.nonce, ...user.ui };
+  return user;
+}
+
+/** Reads every source; never throws. */
+export function readUserConfig(script: HTMLScriptElement | null): ConfigSource {
+  const problems: ConfigProblem[] = [];
+  const accept = (path: string, value: unknown): Record<string, unknown> => {
+    if (value === undefined || isPlainObject(value)) return value ?? {};
+    problems.push({ path, message: `${path} must be an object` });
+    return {};
+  };
+  let fromJson: unknown;
+  const element = document.getElementById('consentry-config');
+  if (element) {
+    try {
+      fromJson = JSON.parse(element.textContent || '{}');
+    } catch (error) {
+      problems.push({ path: '#consentry-config', message: `#consentry-config is not valid JSON (${(error as Error).message})` });
+    }
+  }
+  const user = deepMerge(deepMerge(accept('#consentry-config', fromJson), accept('window.consentryConfig', window.consentryConfig)), fromAttributes(script));
+  return { user, problems };
+}

@@ -1,0 +1,136 @@
+/**
+ * The foundation in real Chromium, with the built guard (dist/consentry.js)
+ * on a plain page (test/e2e/pages/foundation.html):
+ * - a choice survives a reload and is known synchronously, before the next
+ *   `<script>` in `<head>` runs (read from the mirror cookie, no wait for IndexedDB);
+ * - IndexedDB holds the record in Consentry's own database;
+ * - a change in one tab reaches another open tab of the site.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, startServer, type TestServer } from './harness';
+import type { ConsentRecord, ConsentState, ConsentryApi } from '../../src/core/types';
+
+type TestWindow = Window & {
+  consentry: ConsentryApi;
+  seenAtStart: { analytics: boolean; advertising: boolean; record: ConsentRecord | null };
+  changes: ConsentState[];
+};
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+const errors: string[] = [];
+
+async function openPage(): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  // The UI bundle is not under test here: answer it with an empty UI so the banner call is harmless.
+  await page.route('**/dist/consentry-ui.js', (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: 'window.consentryUI={open(v){document.documentElement.dataset.opened=v},close(){}}' }),
+  );
+  await page.goto(`${server.origin}/test/e2e/pages/foundation.html`);
+  await page.evaluate(() => (window as unknown as TestWindow).consentry.ready);
+  return page;
+}
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchChromium();
+  context = await browser.newContext();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('foundation in Chromium', () => {
+  it('asks a first-time visitor and allows only necessary', async () => {
+    const page = await openPage();
+    const state = await page.evaluate(() => (window as unknown as TestWindow).consentry.get());
+    expect(state.record).toBeNull();
+    expect(state.needsChoice).toBe(true);
+    expect(state.degraded).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as TestWindow).seenAtStart)).toEqual({ analytics: false, advertising: false, record: null });
+    await page.waitForFunction(() => document.documentElement.dataset.opened === 'banner');
+    await page.close();
+  });
+
+  it('knows the choice synchronously after a reload, before the next script runs', async () => {
+    const page = await openPage();
+    await page.evaluate(() => (window as unknown as TestWindow).consentry.acceptAll());
+    const cookie = (await context.cookies()).find((c) => c.name === 'consentry');
+    expect(cookie?.value).toMatch(/^1\.2021-10-24\.1f\.0\.[0-9a-z]+\.[0-9a-f-]{36}$/);
+    expect(cookie?.sameSite).toBe('Lax');
+
+    await page.reload();
+    const seen = await page.evaluate(() => (window as unknown as TestWindow).seenAtStart);
+    expect(seen.analytics).toBe(true);
+    expect(seen.advertising).toBe(true);
+    expect(seen.record?.method).toBe('accept-all');
+    const state = await page.evaluate(() => (window as unknown as TestWindow).consentry.ready);
+    expect(state.needsChoice).toBe(false);
+    expect(state.record?.categories).toEqual({ necessary: true, preferences: true, analytics: true, advertising: true, email: true });
+    // The record is in Consentry's own IndexedDB database and store.
+    const stored = await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('consentry');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const get = open.result.transaction('consent').objectStore('consent').get('record');
+            get.onsuccess = () => resolve(get.result);
+          };
+        }),
+    );
+    expect((stored as ConsentRecord).id).toBe(state.record?.id);
+    await page.close();
+  });
+
+  it('restores a deleted mirror cookie from IndexedDB', async () => {
+    await context.clearCookies();
+    const page = await openPage();
+    const state = await page.evaluate(() => (window as unknown as TestWindow).consentry.get());
+    expect(await page.evaluate(() => (window as unknown as TestWindow).seenAtStart.analytics)).toBe(false);
+    expect(state.record?.method).toBe('accept-all');
+    expect(await page.evaluate(() => (window as unknown as TestWindow).consentry.has('analytics'))).toBe(true);
+    expect((await context.cookies()).find((c) => c.name === 'consentry')?.value).toMatch(/^1\.2021-10-24\.1f\./);
+    await page.close();
+  });
+
+  it('applies a change made in one tab in another open tab', async () => {
+    const first = await openPage();
+    const second = await openPage();
+    await first.evaluate(() => (window as unknown as TestWindow).consentry.rejectAll());
+    await second.waitForFunction(() => (window as unknown as TestWindow).changes.length === 1);
+    const [heard] = await second.evaluate(() => (window as unknown as TestWindow).changes);
+    expect(heard?.record?.method).toBe('reject-all');
+    expect(heard?.record?.categories.analytics).toBe(false);
+    const state = await second.evaluate(() => (window as unknown as TestWindow).consentry.get());
+    expect(state.record?.method).toBe('reject-all');
+    expect(await second.evaluate(() => (window as unknown as TestWindow).consentry.has('analytics'))).toBe(false);
+
+    await second.evaluate(() => (window as unknown as TestWindow).consentry.acceptAll());
+    await first.waitForFunction(() => (window as unknown as TestWindow).consentry.has('analytics'));
+    expect(await first.evaluate(() => (window as unknown as TestWindow).consentry.get().record?.method)).toBe('accept-all');
+    await first.close();
+    await second.close();
+  });
+
+  it('withdraws: the choice and its cookie are gone, and the visitor is asked again', async () => {
+    const page = await openPage();
+    const state = await page.evaluate(() => (window as unknown as TestWindow).consentry.withdraw());
+    expect(state.record).toBeNull();
+    expect(state.needsChoice).toBe(true);
+    expect((await context.cookies()).some((c) => c.name === 'consentry')).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as TestWindow).consentry.has('analytics'))).toBe(false);
+    const history = await page.evaluate(() => (window as unknown as TestWindow).consentry.history());
+    expect(history.map((h) => h.method)).toEqual(['accept-all', 'reject-all', 'accept-all', 'withdraw']);
+    await page.close();
+  });
+
+  it('threw nothing into the page', () => {
+    expect(errors).toEqual([]);
+  });
+});
