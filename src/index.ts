@@ -1,1 +1,90 @@
+/**
+ * Consentry for bundler users (`import { consentry } from 'consentry'`).
+ *
+ * The guard itself must stay a plain `<script>` first in `<head>` (it has to
+ * run before any tracker); this entry gives typed access to it, plus the pure
+ * helpers a build step or a server needs: `validate` and `resolveConfig` for a
+ * config, `parseMirrorCookie` for the mirror cookie a request carries, and
+ * `withPolicyTexts` for the default category descriptions and vendor tables.
+ */
+import type { CategoryId, ConsentState, ConsentryApi, ConsentryConfig } from './core/types';
+
 export type * from './core/types';
+export { validate } from './core/validate';
+export { resolveConfig, type ResolvedConfig } from './core/config';
+export { parseMirrorCookie, type MirrorDecision } from './core/mirror-cookie';
+export { withPolicyTexts, POLICY_TEXTS } from './core/policy-texts';
+export { effectiveCategories, needsChoice, policyNoticeActive } from './core/policy';
+
+type Guard = ConsentryApi;
+const guardOnPage = (): Guard | undefined => (typeof window === 'undefined' ? undefined : (window as { consentry?: Guard }).consentry);
+
+let waiting: Promise<Guard> | undefined;
+
+/**
+ * The guard's API once it exists. The guard sets `window.consentry`
+ * synchronously; a bundle that runs before it (misplaced guard) waits for its
+ * `consentry:ready` event. Never resolves outside a browser.
+ */
+export function whenGuard(): Promise<Guard> {
+  const guard = guardOnPage();
+  if (guard) return Promise.resolve(guard);
+  return (waiting ??= new Promise((resolve) => {
+    if (typeof document !== 'undefined') document.addEventListener('consentry:ready', () => resolve(guardOnPage()!), { once: true });
+  }));
+}
+
+/** What `get()` answers before the guard exists: no choice known, nothing optional allowed. */
+const UNKNOWN: ConsentState = { record: null, needsChoice: true, degraded: false };
+
+const later =
+  <K extends 'acceptAll' | 'rejectAll' | 'set' | 'withdraw' | 'history' | 'show' | 'showPreferences' | 'showOptOuts'>(name: K) =>
+  (...args: Parameters<Guard[K]>): ReturnType<Guard[K]> =>
+    whenGuard().then((guard) => (guard[name] as (...a: unknown[]) => unknown)(...args)) as ReturnType<Guard[K]>;
+
+/**
+ * Forwards to `window.consentry`. Calls made before the guard exists are
+ * queued until it does; `get()` and `has()` answer "no choice" meanwhile (fail
+ * closed), and `config`, `language` and `version` throw until then.
+ */
+export const consentry: ConsentryApi = {
+  get ready() {
+    return whenGuard().then((guard) => guard.ready);
+  },
+  get: () => guardOnPage()?.get() ?? UNKNOWN,
+  has: (category: CategoryId) => guardOnPage()?.has(category) ?? category === 'necessary',
+  acceptAll: later('acceptAll'),
+  rejectAll: later('rejectAll'),
+  set: later('set'),
+  withdraw: later('withdraw'),
+  history: later('history'),
+  show: later('show'),
+  showPreferences: later('showPreferences'),
+  showOptOuts: later('showOptOuts'),
+  on(event, fn) {
+    let off: (() => void) | undefined;
+    let cancelled = false;
+    void whenGuard().then((guard) => {
+      if (!cancelled) off = guard.on(event, fn);
+    });
+    return () => {
+      cancelled = true;
+      off?.();
+    };
+  },
+  get config(): Readonly<ConsentryConfig> {
+    return required().config;
+  },
+  get language() {
+    return required().language;
+  },
+  get version() {
+    return required().version;
+  },
+};
+
+function required(): Guard {
+  const guard = guardOnPage();
+  if (!guard) throw new Error('consentry: the guard (consentry.js) is not on this page yet; load it first in <head>');
+  return guard;
+}
