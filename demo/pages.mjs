@@ -40,11 +40,11 @@ export function layout({ path, title, main, config, gpc }) {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-${gpc ? '<!-- demo only: pretends the browser sends Global Privacy Control (see /try/gpc) -->\n<script src="/assets/simulate-gpc.js"></script>\n' : ''}<!-- Consentry: the guard first in <head>, synchronous; then only what differs from the defaults. -->
-<script src="/consentry/consentry.js"></script>
+<!-- Consentry: the config (only what differs from the defaults; JSON, so it runs nothing), then the guard, the first script in <head>, synchronous. -->
 <script type="application/json" id="consentry-config">
 ${configJson}
 </script>
+${gpc ? '<!-- demo only: pretends the browser sends Global Privacy Control (see /try/gpc) -->\n<script src="/assets/simulate-gpc.js"></script>\n' : ''}<script src="/consentry/consentry.js"></script>
 <title>${escapeHtml(title)} · Webex Meet</title>
 <link rel="stylesheet" href="/assets/site.css">
 <!-- demo only: the service worker that answers tracker URLs locally, and the tracker monitor -->
