@@ -117,7 +117,7 @@ export function PreferenceCentre(props: CentreProps) {
           <ContactBlock />
         </div>
         {section !== 'data' && !props.askAge ? (
-          <div class="consentry-actions consentry-actions-3 consentry-dialog-foot">
+          <div class={`consentry-actions consentry-dialog-foot${minor ? "" : " consentry-actions-3"}`}>
             <button type="button" class="consentry-button" data-action="save" onClick={() => props.onSave(categories, optOuts, age)}>
               {t('actions.save')}
             </button>
