@@ -47,7 +47,6 @@ function fromAttributes(script: HTMLScriptElement | null): Record<string, unknow
     path.slice(0, -1).forEach((key) => (at = at[key] ??= {}));
     at[path[path.length - 1]!] = raw === 'true' ? true : raw === 'false' ? false : raw;
   }
-  if (script?.nonce) user.ui = { nonce: script.nonce, ...user.ui };
   return user;
 }
 
@@ -68,6 +67,9 @@ export function readUserConfig(script: HTMLScriptElement | null): ConfigSource {
       problems.push({ path: '#consentry-config', message: `#consentry-config is not valid JSON (${(error as Error).message})` });
     }
   }
-  const user = deepMerge(deepMerge(accept('#consentry-config', fromJson), accept('window.consentryConfig', window.consentryConfig)), fromAttributes(script));
+  // The guard's own nonce is only a default: a nonce the config names wins.
+  const base = script?.nonce ? { ui: { nonce: script.nonce } } : {};
+  const sources = [accept('#consentry-config', fromJson), accept('window.consentryConfig', window.consentryConfig), fromAttributes(script)];
+  const user = sources.reduce<Record<string, unknown>>(deepMerge, base);
   return { user, problems };
 }

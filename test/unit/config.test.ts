@@ -1,0 +1,203 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/core/config';
+import { BUILT_IN_CATEGORY_IDS, defaultConfig } from '../../src/core/defaults';
+import { pickLanguage } from '../../src/core/language';
+import { POLICY_TEXTS, withPolicyTexts } from '../../src/core/policy-texts';
+import { readUserConfig } from '../../src/guard/config-source';
+
+describe('defaults from the privacy policy', () => {
+  const config = defaultConfig();
+
+  it('has the five categories in the mirror cookie bit order, necessary always on', () => {
+    expect(config.categories.map((c) => c.id)).toEqual(['necessary', 'preferences', 'analytics', 'advertising', 'email']);
+    expect(BUILT_IN_CATEGORY_IDS).toEqual(config.categories.map((c) => c.id));
+    expect(config.categories.filter((c) => c.required).map((c) => c.id)).toEqual(['necessary']);
+    expect(config.categories.map((c) => c.name)).toEqual([
+      { en: 'Strictly necessary', 'zh-CN': '必要' },
+      { en: 'Preferences', 'zh-CN': '偏好设置' },
+      { en: 'Analytics', 'zh-CN': '统计分析' },
+      { en: 'Advertising', 'zh-CN': '广告' },
+      { en: 'Email link tracking', 'zh-CN': '邮件链接追踪' },
+    ]);
+  });
+
+  it("carries the policy's version, effective date, contact channels and the other defaults", () => {
+    expect(config.policy).toEqual({ version: '2021-10-24', effectiveDate: '2021-10-24', material: false, url: '/privacy', noticeDays: 30 });
+    expect(config.contact).toEqual({ hotline: '400-058-3528', email: 'support@ketianyun.com' });
+    expect(config.cookie).toEqual({ name: 'consentry', days: 182 });
+    expect(config.expiryMonths).toBe(12);
+    expect(config.minors).toEqual({ enabled: false, age: 18 });
+    expect(config.email.unsubscribeParams).toEqual({ list: 'unsubscribe', token: 'token' });
+    expect(config.email.trackingParams).toEqual(expect.arrayContaining(['utm_*', 'mc_eid', 'mc_cid', '_hsenc', '_hsmi', 'mkt_tok', 'vero_id']));
+    expect(config.email.trackingParams).not.toContain('gclid');
+    expect(config.reloadOnWithdraw).toBe(false);
+    expect(config.consentMode).toBe(false);
+  });
+
+  it('is itself a valid config, and a fresh copy each time', () => {
+    expect(resolveConfig(defaultConfig())).toEqual({ config: defaultConfig(), problems: [], invalid: false });
+    defaultConfig().categories.pop();
+    expect(defaultConfig().categories).toHaveLength(5);
+  });
+
+  it('keeps long texts out of the defaults (the guard bundles them) and has them for every built-in category in both languages', () => {
+    for (const c of config.categories) {
+      expect(c.description).toEqual({ en: '' });
+      expect(c.vendors).toEqual([]);
+      const texts = POLICY_TEXTS[c.id]!;
+      expect(texts.description.en.length).toBeGreaterThan(40);
+      expect(texts.description['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      expect(texts.vendors.length).toBeGreaterThan(0);
+      for (const v of texts.vendors) {
+        expect(v.purpose['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+        for (const cookie of v.cookies) expect(cookie.duration['zh-CN']).toBeTruthy();
+      }
+    }
+    expect(resolveConfig({ categories: withPolicyTexts(config).categories }).problems).toEqual([]);
+  });
+
+  it('withPolicyTexts fills only what the owner left empty', () => {
+    const own = { name: 'Own stats', purpose: { en: 'Ours' }, cookies: [] };
+    const { config: resolved } = resolveConfig({ categories: [{ id: 'analytics', description: { en: 'Our words' }, vendors: [own] }] });
+    const filled = withPolicyTexts(resolved);
+    const analytics = filled.categories.find((c) => c.id === 'analytics')!;
+    expect(analytics.description).toEqual({ en: 'Our words' });
+    expect(analytics.vendors).toEqual([own]);
+    expect(filled.categories.find((c) => c.id === 'email')!.description).toEqual(POLICY_TEXTS.email!.description);
+  });
+});
+
+describe('resolveConfig', () => {
+  it('merges what the owner wrote over the defaults', () => {
+    const { config, problems, invalid } = resolveConfig({
+      policy: { url: 'https://example.com/privacy', version: '2026-11-01', material: true },
+      cookie: { domain: 'example.com' },
+      email: { unsubscribeParams: { token: 't' } },
+      ui: { nonce: 'abc' },
+    });
+    expect(invalid).toBe(false);
+    expect(problems).toEqual([]);
+    expect(config.policy).toEqual({ version: '2026-11-01', effectiveDate: '2021-10-24', material: true, url: 'https://example.com/privacy', noticeDays: 30 });
+    expect(config.cookie).toEqual({ name: 'consentry', days: 182, domain: 'example.com' });
+    expect(config.email.unsubscribeParams).toEqual({ list: 'unsubscribe', token: 't' });
+    expect(config.email.trackingParams).toEqual(defaultConfig().email.trackingParams);
+    expect(config.ui).toEqual({ settingsButton: 'bottom-left', nonce: 'abc' });
+  });
+
+  it('merges categories by id, appends new ones, and keeps necessary required', () => {
+    const { config } = resolveConfig({
+      categories: [
+        { id: 'video', name: { en: 'Video', 'zh-CN': '视频' } },
+        { id: 'analytics', name: { 'zh-CN': '数据统计' } },
+        { id: 'necessary', required: false },
+      ],
+    });
+    expect(config.categories.map((c) => c.id)).toEqual(['necessary', 'preferences', 'analytics', 'advertising', 'email', 'video']);
+    expect(config.categories[2]!.name).toEqual({ en: 'Analytics', 'zh-CN': '数据统计' });
+    expect(config.categories[5]).toEqual({ id: 'video', name: { en: 'Video', 'zh-CN': '视频' }, description: { en: '' }, vendors: [] });
+    expect(config.categories[0]!.required).toBe(true);
+  });
+
+  it('replaces arrays instead of merging them', () => {
+    expect(resolveConfig({ email: { trackingParams: ['x_*'] } }).config.email.trackingParams).toEqual(['x_*']);
+  });
+
+  it('falls back to the defaults on an invalid config, and reports why', () => {
+    const result = resolveConfig({ cookie: { name: 'ok', days: -1 } });
+    expect(result.invalid).toBe(true);
+    expect(result.config).toEqual(defaultConfig());
+    expect(result.problems.map((p) => p.message)).toEqual(['cookie.days must be a whole number from 1 to 400, got -1']);
+  });
+
+  it('keeps a config that has only warnings', () => {
+    const result = resolveConfig({ expiryMonths: 24 });
+    expect(result.invalid).toBe(false);
+    expect(result.config.expiryMonths).toBe(24);
+    expect(result.problems).toHaveLength(1);
+  });
+
+  it('treats no config as the defaults', () => {
+    expect(resolveConfig(undefined)).toEqual({ config: defaultConfig(), problems: [], invalid: false });
+  });
+});
+
+describe('pickLanguage', () => {
+  const config = defaultConfig();
+  it.each<[string, (string | undefined)[], string]>([
+    ['<html lang="zh-CN">', ['zh-CN', 'en-US'], 'zh-CN'],
+    ['Traditional Chinese falls back to zh-CN', ['zh-TW'], 'zh-CN'],
+    ['zh-Hans-CN', ['zh-Hans-CN'], 'zh-CN'],
+    ['English variants', ['en-GB'], 'en'],
+    ['an unknown page language, then the browser', ['', 'fr-FR', 'zh'], 'zh-CN'],
+    ['nothing known', ['de', 'fr'], 'en'],
+    ['nothing at all', [], 'en'],
+  ])('%s', (_name, candidates, expected) => {
+    expect(pickLanguage(config, candidates)).toBe(expected);
+  });
+  it('uses a forced language and languages added through translations', () => {
+    expect(pickLanguage({ ...config, language: 'zh-CN' }, ['en'])).toBe('zh-CN');
+    expect(pickLanguage({ ...config, translations: { fr: {} } }, ['fr-CA', 'en'])).toBe('fr');
+  });
+});
+
+describe('config sources on the page', () => {
+  afterEach(() => {
+    document.head.innerHTML = '';
+    delete window.consentryConfig;
+  });
+
+  const guardScript = (attributes: Record<string, string>) => {
+    const script = document.createElement('script');
+    for (const [name, value] of Object.entries(attributes)) script.setAttribute(name, value);
+    document.head.append(script);
+    return script;
+  };
+
+  it('reads the JSON element, then window.consentryConfig, then data attributes (later wins)', () => {
+    const json = document.createElement('script');
+    json.type = 'application/json';
+    json.id = 'consentry-config';
+    json.textContent = JSON.stringify({ policy: { url: '/json', version: 'j' }, cookie: { name: 'from-json' } });
+    document.head.append(json);
+    window.consentryConfig = { policy: { url: '/window' }, expiryMonths: 6 };
+    const script = guardScript({ 'data-policy-url': '/attr', 'data-consent-mode': 'true', 'data-cookie-domain': 'example.com', 'data-language': 'zh-CN' });
+    expect(readUserConfig(script)).toEqual({
+      user: {
+        policy: { url: '/attr', version: 'j' },
+        cookie: { name: 'from-json', domain: 'example.com' },
+        expiryMonths: 6,
+        consentMode: true,
+        language: 'zh-CN',
+      },
+      problems: [],
+    });
+  });
+
+  it('reports JSON that does not parse and sources that are not objects', () => {
+    const json = document.createElement('script');
+    json.type = 'application/json';
+    json.id = 'consentry-config';
+    json.textContent = '{ policy: ';
+    document.head.append(json);
+    window.consentryConfig = 'analytics';
+    const { user, problems } = readUserConfig(null);
+    expect(user).toEqual({});
+    expect(problems.map((p) => p.path)).toEqual(['#consentry-config', 'window.consentryConfig']);
+    expect(problems[0]!.message).toMatch(/^#consentry-config is not valid JSON \(/);
+    expect(problems[1]!.message).toBe('window.consentryConfig must be an object');
+  });
+
+  it('passes a data attribute that is not true/false on to validation as text', () => {
+    const script = guardScript({ 'data-reload-on-withdraw': 'yes' });
+    const { user } = readUserConfig(script);
+    expect(resolveConfig(user).problems.map((p) => p.message)).toEqual(['reloadOnWithdraw must be true or false, got "yes"']);
+  });
+
+  it("reuses the guard's CSP nonce for the UI unless the config names one", () => {
+    const script = guardScript({});
+    script.nonce = 'n0nce';
+    expect(readUserConfig(script).user).toEqual({ ui: { nonce: 'n0nce' } });
+    window.consentryConfig = { ui: { nonce: 'mine' } };
+    expect(readUserConfig(script).user).toEqual({ ui: { nonce: 'mine' } });
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { validate } from '../../src/core/validate';
+
+describe('validate: configs that are fine', () => {
+  it.each<[string, unknown]>([
+    ['nothing', {}],
+    ['the README example', { policy: { url: '/privacy', version: '2021-10-24' } }],
+    ['an absolute policy URL and a relative one', { policy: { url: 'https://example.com/privacy' }, ui: { css: './consentry.css', src: 'consentry-ui.js' } }],
+    ['a new category with an English name', { categories: [{ id: 'video', name: { en: 'Video', 'zh-CN': '视频' } }], rules: [{ vendor: 'Vimeo', category: 'video', hosts: ['vimeo.com'] }] }],
+    ['a built-in category renamed in Chinese only', { categories: [{ id: 'analytics', name: { 'zh-CN': '数据统计' } }] }],
+    ['a vendor table', { categories: [{ id: 'analytics', vendors: [{ name: 'Matomo', policyUrl: 'https://matomo.org/privacy', purpose: { en: 'Stats' }, cookies: [{ name: '_pk_id.*', purpose: { en: 'Visitor' }, duration: { en: '13 months' } }] }] }] }],
+    ['every scalar option', { language: 'zh-CN', expiryMonths: 6, reloadOnWithdraw: true, consentMode: true, receiptEndpoint: '/consent/receipts', cookie: { name: 'cc', domain: '.example.com', days: 400 }, minors: { enabled: true, age: 14 }, ui: { settingsButton: 'none', nonce: 'r4nd0m+/=' } }],
+    ['translations and email params', { translations: { fr: { 'banner.title': 'Cookies' } }, email: { trackingParams: ['utm_*', 'mc_eid'], unsubscribeParams: { list: 'l', token: 't' } } }],
+    ['a contact', { contact: { hotline: '400-058-3528', email: 'privacy@example.com' } }],
+  ])('%s', (_name, config) => {
+    expect(validate(config)).toEqual([]);
+  });
+});
+
+describe('validate: every problem, with its exact message', () => {
+  it.each<[string, unknown, string[]]>([
+    ['not an object', 42, ['config must be an object, got 42']],
+    ['an array', [], ['config must be an object, got an array']],
+    ['a number as category id', { categories: [{ id: 'analytics' }, { id: 'email' }, { id: 42 }] }, ['categories[2].id must be a non-empty string, got 42']],
+    ['an id with spaces', { categories: [{ id: 'my cat', name: { en: 'Mine' } }] }, ['categories[0].id must be letters, digits, "-" or "_", got "my cat"']],
+    ['a category without id', { categories: [{ name: { en: 'X' } }] }, ['categories[0].id is required']],
+    ['a new category without a name', { categories: [{ id: 'video' }] }, ['categories[0].name.en is required for the new category "video"']],
+    ['a duplicate category id', { categories: [{ id: 'analytics' }, { id: 'analytics' }] }, ['categories[1].id "analytics" is already used by categories[0]']],
+    ['required on an optional category', { categories: [{ id: 'analytics', required: true }] }, ['categories[0].required can only be true for "necessary"']],
+    ['categories not a list', { categories: { id: 'analytics' } }, ['categories must be an array, got an object']],
+    ['an unknown top-level key', { polcy: {} }, ['polcy is not a known option']],
+    ['an unknown nested key', { cookie: { expires: 3 } }, ['cookie.expires is not a known option']],
+    ['a boolean as string', { consentMode: 'yes' }, ['consentMode must be true or false, got "yes"']],
+    ['a javascript: policy URL', { policy: { url: 'javascript:alert(1)' } }, ['policy.url must be an http(s) URL or a same-site path, got "javascript:alert(1)"']],
+    ['a protocol-relative UI URL', { ui: { src: '//cdn.evil.test/ui.js' } }, ['ui.src must be an http(s) URL or a same-site path, got "//cdn.evil.test/ui.js"']],
+    ['a data: receipt endpoint', { receiptEndpoint: 'data:text/plain,x' }, ['receiptEndpoint must be an http(s) URL or a same-site path, got "data:text/plain,x"']],
+    ['a vendor policy that is not http(s)', { categories: [{ id: 'analytics', vendors: [{ name: 'X', policyUrl: '/privacy', purpose: { en: 'p' }, cookies: [] }] }] }, ['categories[0].vendors[0].policyUrl must be an http(s) URL, got "/privacy"']],
+    ['a vendor missing its fields', { categories: [{ id: 'analytics', vendors: [{ name: 'X' }] }] }, ['categories[0].vendors[0].purpose is required', 'categories[0].vendors[0].cookies is required']],
+    ['cookie days out of range', { cookie: { days: 0 } }, ['cookie.days must be a whole number from 1 to 400, got 0']],
+    ['cookie days not whole', { cookie: { days: 1.5 } }, ['cookie.days must be a whole number from 1 to 400, got 1.5']],
+    ['a cookie name with a space', { cookie: { name: 'my cookie' } }, ['cookie.name must be a cookie name (letters, digits, "-", "_"), got "my cookie"']],
+    ['a cookie domain with a scheme', { cookie: { domain: 'https://example.com' } }, ['cookie.domain must be a domain such as "example.com", got "https://example.com"']],
+    ['expiry beyond 24 months', { expiryMonths: 36 }, ['expiryMonths must be a whole number from 1 to 24, got 36']],
+    ['a bad effective date', { policy: { effectiveDate: '24/10/2021' } }, ['policy.effectiveDate must be a date as YYYY-MM-DD, got "24/10/2021"']],
+    ['an empty policy version', { policy: { version: ' ' } }, ['policy.version must be a non-empty string, got " "']],
+    ['notice days negative', { policy: { noticeDays: -1 } }, ['policy.noticeDays must be a whole number from 0 to 365, got -1']],
+    ['a contact email without @', { contact: { email: 'support' } }, ['contact.email must be an email address, got "support"']],
+    ['an unknown settings button', { ui: { settingsButton: 'top' } }, ['ui.settingsButton must be one of "bottom-left", "bottom-right", "none", got "top"']],
+    ['a translation that is not text', { translations: { fr: { 'banner.title': 3 } } }, ['translations.fr["banner.title"] must be a string, got 3']],
+    ['a tracking param with a space', { email: { trackingParams: ['utm source'] } }, ['email.trackingParams[0] must be a query parameter name (optionally ending in "*"), got "utm source"']],
+    ['a minors age below 10', { minors: { age: 8, enabled: 'no' } }, ['minors.age must be a whole number from 10 to 21, got 8', 'minors.enabled must be true or false, got "no"']],
+    ['a rule for an unknown category', { rules: [{ vendor: 'X', category: 'ads', hosts: ['x.test'] }] }, ['rules[0].category must be one of the configured categories (necessary, preferences, analytics, advertising, email), got "ads"']],
+    ['a rule matching nothing', { rules: [{ vendor: 'X', category: 'analytics' }] }, ['rules[0] must have hosts, paths or cookies']],
+    ['a rule with a URL as host and a relative path', { rules: [{ vendor: 'X', category: 'analytics', hosts: ['https://x.test/'], paths: ['matomo.js'] }] }, ['rules[0].hosts[0] must be a host name such as "example.com", got "https://x.test/"', 'rules[0].paths[0] must be a path starting with "/", got "matomo.js"']],
+    ['a rule without vendor', { rules: [{ category: 'analytics', cookies: ['_x'] }] }, ['rules[0].vendor is required']],
+    ['null where an object goes', { policy: null }, ['policy must be an object, got null']],
+    [
+      'several problems at once, in document order',
+      { categories: [{ id: '' }], cookie: { days: 'forever' }, extra: true, expiryMonths: 0 },
+      ['categories[0].id must be a non-empty string, got ""', 'cookie.days must be a whole number from 1 to 400, got "forever"', 'extra is not a known option', 'expiryMonths must be a whole number from 1 to 24, got 0'],
+    ],
+  ])('%s', (_name, config, messages) => {
+    const problems = validate(config);
+    expect(problems.map((p) => p.message)).toEqual(messages);
+    expect(problems.every((p) => !p.warning)).toBe(true);
+    for (const p of problems) expect(p.message.startsWith(p.path)).toBe(true);
+  });
+
+  it('warns (without making the config invalid) about an expiry outside 6 to 13 months', () => {
+    expect(validate({ expiryMonths: 24 })).toEqual([{ path: 'expiryMonths', message: 'expiryMonths is 24; regulators expect 6 to 13 months', warning: true }]);
+    expect(validate({ expiryMonths: 13 })).toEqual([]);
+    expect(validate({ expiryMonths: 5 })[0]?.warning).toBe(true);
+  });
+});
