@@ -1,0 +1,167 @@
+/**
+ * Script, image and iframe interceptors. Scripts created by other scripts are
+ * caught where their URL is set (`src` setter, `setAttribute`) or where they
+ * are inserted (appendChild, insertBefore, append, …); scripts in the HTML
+ * are caught by a MutationObserver, which Chromium runs before the parser
+ * executes a script: turning its `type` into `text/plain` keeps it from running
+ * (the preload scanner may still have fetched it — see README, Blocking).
+ * Blocked scripts are released later (release.ts); blocked pixels and iframes
+ * are not (a hit from before the choice must never be sent after it).
+ */
+import { isAllowed } from '../gate';
+import { urlRule, warnOnce } from './classify';
+import { categoriesOf, heldSrc, inspected, natives } from './held';
+import { showPlaceholder } from './placeholder';
+import { isReleasable, releaseAllowed } from './release';
+
+const WATCHED = 'script,img,iframe,link[data-consent]';
+const SRC_TAGS = /^(SCRIPT|IMG|IFRAME)$/;
+
+/** Mark a script as blocked: it keeps its original type in `data-type` and waits for `data-consent`. */
+function markBlocked(script: Element, category: string): void {
+  const type = script.getAttribute('type');
+  if (type !== null && type !== 'text/plain') natives.setAttribute.call(script, 'data-type', type);
+  natives.setAttribute.call(script, 'type', 'text/plain');
+  natives.setAttribute.call(script, 'data-consent', category);
+}
+
+/** A pixel that was not requested fails like one blocked by the browser. */
+function failImage(image: Element): void {
+  setTimeout(() => image.dispatchEvent(new Event('error')));
+}
+
+/** Intercept a URL about to be set on a script, image or iframe; true when it must not be set. */
+function holdUrl(element: Element, url: string): boolean {
+  const rule = urlRule(url);
+  if (!rule || isAllowed(rule.category)) return false;
+  if (element.tagName === 'SCRIPT') {
+    heldSrc.set(element, url);
+    markBlocked(element, rule.category);
+  } else if (element.tagName === 'IMG') {
+    failImage(element);
+  }
+  return true;
+}
+
+/** Judge a node (and its subtree) once: tagged elements wait, untagged tracker elements are blocked. */
+function inspect(root: Node, fromMarkup: boolean): void {
+  if (!(root instanceof Element || root instanceof DocumentFragment)) return;
+  const found: Element[] = root instanceof Element && root.matches(WATCHED) ? [root] : [];
+  if (root.firstElementChild) found.push(...root.querySelectorAll(WATCHED));
+  let release = false;
+  for (const element of found) {
+    if (inspected.has(element)) continue;
+    if (element.hasAttribute('data-consent')) {
+      // Judged once in the page (by the observer): a placeholder needs a place.
+      if (!element.isConnected) continue;
+      inspected.add(element);
+      release = true;
+      if (element.tagName === 'IFRAME' && !isReleasable(element)) showPlaceholder(element as HTMLElement, categoriesOf(element));
+      continue;
+    }
+    inspected.add(element);
+    const src = element.getAttribute('src');
+    const rule = src && urlRule(src);
+    if (!rule) continue;
+    const tag = element.tagName.toLowerCase();
+    if (fromMarkup) {
+      warnOnce(
+        `<${tag} src="${src}"> (${rule.vendor}) is in the page without data-consent: the browser may fetch it before Consentry can block it. Tag it (README, "Blocking").`,
+      );
+    }
+    if (isAllowed(rule.category)) continue;
+    if (tag === 'script') {
+      markBlocked(element, rule.category);
+      release = true;
+      if (!fromMarkup) {
+        // Not yet run (inserted by a script): keep its URL, release the same element later.
+        heldSrc.set(element, src);
+        element.removeAttribute('src');
+      }
+    } else if (tag === 'iframe') {
+      natives.setAttribute.call(element, 'src', 'about:blank');
+    } else {
+      element.removeAttribute('src');
+      if (!fromMarkup) failImage(element);
+    }
+  }
+  if (release) releaseAllowed();
+}
+
+/** Rewrite `<script src>` tags of denied trackers in `document.write` HTML (CNZZ's standard snippet writes one). */
+function blockWrittenScripts(html: string): string {
+  return html.replace(/<script\b([^>]*)>/gi, (tag, attributes: string) => {
+    const src = /\ssrc\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1];
+    const rule = src && urlRule(src);
+    if (!rule || isAllowed(rule.category)) return tag;
+    const typePattern = /\stype\s*=\s*["']?([^"'\s>]+)["']?/i;
+    const type = typePattern.exec(attributes)?.[1];
+    return `<script${attributes.replace(typePattern, '')} type="text/plain" data-consent="${rule.category}"${type ? ` data-type="${type}"` : ''}>`;
+  });
+}
+
+type Patchable = Record<string, unknown>;
+
+function patchMethods(proto: object, names: string, make: (native: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown): void {
+  for (const name of names.split(' ')) {
+    const native = (proto as Patchable)[name];
+    if (typeof native === 'function') (proto as Patchable)[name] = make(native as (...args: unknown[]) => unknown);
+  }
+}
+
+function patchSetter(proto: object, name: string, set: (this: Element, value: string, native: (value: string) => void) => void): void {
+  const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+  if (!descriptor?.set) return;
+  const nativeSet = descriptor.set;
+  Object.defineProperty(proto, name, {
+    ...descriptor,
+    set(this: Element, value: unknown) {
+      set.call(this, String(value), (v) => nativeSet.call(this, v));
+    },
+  });
+}
+
+/** Install the script, image and iframe interceptors and the markup observer. */
+export function guardElements(): void {
+  // Tracker scripts already in the page ran before us: the guard was not first.
+  for (const script of document.scripts) {
+    inspected.add(script);
+    const rule = script.src && urlRule(script.src);
+    if (rule) warnOnce(`Consentry must be the first script in <head>: ${rule.vendor} (${script.src}) ran before it and could not be blocked.`);
+  }
+
+  for (const proto of [HTMLScriptElement.prototype, HTMLImageElement.prototype, HTMLIFrameElement.prototype]) {
+    patchSetter(proto, 'src', function (url, native) {
+      if (!holdUrl(this, url)) native(url);
+    });
+  }
+  patchSetter(HTMLScriptElement.prototype, 'type', function (type, native) {
+    // A held script stays text/plain; the type it asked for is used on release.
+    if (heldSrc.has(this)) natives.setAttribute.call(this, 'data-type', type);
+    else native(type);
+  });
+  patchMethods(Element.prototype, 'setAttribute', () =>
+    function (this: Element, ...args: unknown[]) {
+      const name = String(args[0]).toLowerCase();
+      const value = String(args[1]);
+      if (name === 'src' && SRC_TAGS.test(this.tagName) && holdUrl(this, value)) return;
+      natives.setAttribute.call(this, name === 'type' && heldSrc.has(this) ? 'data-type' : String(args[0]), value);
+    },
+  );
+  const inspectArguments = (native: (...args: unknown[]) => unknown) =>
+    function (this: unknown, ...args: unknown[]) {
+      for (const arg of args) if (arg instanceof Node) inspect(arg, false);
+      return native.apply(this, args);
+    };
+  patchMethods(Node.prototype, 'appendChild insertBefore replaceChild', inspectArguments);
+  patchMethods(Element.prototype, 'append prepend before after replaceWith insertAdjacentElement', inspectArguments);
+  patchMethods(Document.prototype, 'write writeln', (native) =>
+    function (this: unknown, ...parts: unknown[]) {
+      return native.apply(this, parts.map((part) => blockWrittenScripts(String(part))));
+    },
+  );
+
+  new MutationObserver((records) => {
+    for (const record of records) for (const node of record.addedNodes) inspect(node, true);
+  }).observe(document, { childList: true, subtree: true });
+}

@@ -1,0 +1,34 @@
+/**
+ * State shared by the element interceptors and the release queue, plus the
+ * native DOM functions captured before we patch them (release must bypass our
+ * own interceptors, or a released script would be caught again).
+ */
+
+/** Native functions, captured by `captureNatives()` at install (not at import: the ESM build may load in Node). */
+export const natives = {} as {
+  setAttribute: (this: Element, name: string, value: string) => void;
+  scriptSrc: (this: HTMLScriptElement, url: string) => void;
+};
+
+export function captureNatives(): void {
+  natives.setAttribute = Element.prototype.setAttribute;
+  natives.scriptSrc = Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, 'src')!.set!;
+}
+
+/**
+ * Scripts created by other scripts whose tracker URL we kept from them: the
+ * same element gets its URL on release, so its load listeners still fire.
+ * A Map, not a WeakMap, because a script not yet inserted must be found too.
+ */
+export const heldSrc = new Map<Element, string>();
+
+/** Elements already looked at (on insertion, or by the markup observer), so each is judged once. */
+export const inspected = new WeakSet<Node>();
+
+/** Selector of tagged elements (the site owner's `data-consent`). */
+export const TAGGED = 'script[data-consent],img[data-consent],iframe[data-consent],link[data-consent]';
+
+/** The categories a tagged element waits for (`data-consent="analytics advertising"` waits for both). */
+export function categoriesOf(element: Element): string[] {
+  return (element.getAttribute('data-consent') || '').split(/\s+/).filter(Boolean);
+}

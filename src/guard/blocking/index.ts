@@ -1,0 +1,40 @@
+/**
+ * The blocking half of the guard. `installBlocking` runs first thing in the
+ * guard (before any other script on the page): it installs every interceptor
+ * synchronously and follows the gate (src/guard/gate.ts) — what becomes
+ * allowed is released, what becomes denied has its cookies purged and every
+ * later request, beacon, socket message and cookie write refused.
+ */
+import type { ConsentryConfig } from '../../core/types';
+import { onAllowedChange } from '../gate';
+import { useRules } from './classify';
+import { guardCookieWrites, purgeTrackerCookies } from './cookies';
+import { guardElements } from './elements';
+import { captureNatives } from './held';
+import { guardNetwork } from './network';
+import { usePlaceholderConfig } from './placeholder';
+import { releaseAllowed } from './release';
+
+export { purgeTrackerCookies };
+
+let installed = false;
+
+/** Install all interceptors and subscribe to the gate. Never throws; a blocker that cannot install is reported and the others still run. */
+export function installBlocking(config: ConsentryConfig): void {
+  if (installed) return;
+  installed = true;
+  useRules(config);
+  usePlaceholderConfig(config);
+  for (const install of [captureNatives, guardCookieWrites, guardNetwork, guardElements]) {
+    try {
+      install();
+    } catch (error) {
+      console.error('consentry: could not install a blocker', error);
+    }
+  }
+  onAllowedChange((now, before) => {
+    const denied = [...before].filter((category) => !now.has(category));
+    if (denied.length) purgeTrackerCookies(config, denied);
+    releaseAllowed();
+  });
+}

@@ -1,0 +1,76 @@
+/**
+ * Releasing what the visitor allowed: every held element whose categories are
+ * all allowed, in document order, each once (its `data-consent` is removed
+ * first). A classic or deferred script waits for the previous one to load, as
+ * it would have in the HTML; async scripts, images, iframes and links do not.
+ */
+import { isAllowed } from '../gate';
+import { categoriesOf, heldSrc, inspected, natives, TAGGED } from './held';
+import { removePlaceholder } from './placeholder';
+
+/** Whether every category a held element waits for is allowed now (an empty tag is never released: fail closed). */
+export function isReleasable(element: Element): boolean {
+  const categories = categoriesOf(element);
+  return categories.length > 0 && categories.every(isAllowed);
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Release everything that is allowed now. Runs after any release already in progress. */
+export function releaseAllowed(): void {
+  queue = queue
+    .then(async () => {
+      const items = [...document.querySelectorAll(TAGGED)];
+      for (const script of heldSrc.keys()) if (!script.isConnected) items.push(script);
+      for (const element of items) {
+        if (element.hasAttribute('data-consent') && isReleasable(element)) await release(element);
+      }
+    })
+    .catch((error) => console.error('consentry: internal error while releasing', error));
+}
+
+function release(element: Element): Promise<unknown> | void {
+  element.removeAttribute('data-consent');
+  if (element instanceof HTMLScriptElement) return releaseScript(element);
+  const isLink = element.tagName === 'LINK';
+  for (const name of ['src', 'srcset', 'href']) {
+    const value = element.getAttribute('data-' + name);
+    if (value !== null) natives.setAttribute.call(element, isLink && name === 'src' ? 'href' : name, value);
+  }
+  removePlaceholder(element as HTMLElement);
+}
+
+function releaseScript(script: HTMLScriptElement): Promise<unknown> | void {
+  const type = script.getAttribute('data-type');
+  script.removeAttribute('data-type');
+  const heldUrl = heldSrc.get(script);
+  if (heldUrl !== undefined) {
+    // Created by a script: give the same element its URL back (its listeners stay attached).
+    heldSrc.delete(script);
+    if (type) natives.setAttribute.call(script, 'type', type);
+    else script.removeAttribute('type');
+    natives.scriptSrc.call(script, heldUrl);
+    return;
+  }
+  // From the HTML: the parser will not run it again, so run a copy in its place.
+  const copy = document.createElement('script');
+  for (const { name, value } of [...script.attributes]) {
+    if (!/^(type|on)/.test(name)) natives.setAttribute.call(copy, name, value);
+  }
+  if (type) natives.setAttribute.call(copy, 'type', type);
+  copy.nonce = script.nonce;
+  copy.text = script.text;
+  if (!script.hasAttribute('async')) copy.async = false;
+  inspected.add(copy);
+  // Listeners (and on* attributes) of the original hear the copy's load and error.
+  const loaded = new Promise((resolve) => {
+    for (const event of ['load', 'error']) {
+      copy.addEventListener(event, () => {
+        script.dispatchEvent(new Event(event));
+        resolve(undefined);
+      });
+    }
+  });
+  script.replaceWith(copy);
+  return copy.src && !copy.async ? loaded : undefined;
+}
