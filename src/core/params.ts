@@ -3,67 +3,28 @@
  * click-tracking ids while `email` is denied, and an unsubscribe link's list
  * and token always, so none of them reaches an analytics script.
  *
- * Works on the raw query string, part by part, so the parameters that stay
- * keep their exact encoding (URLSearchParams would rewrite `%20` as `+`).
+ * Strips part by part on the raw query string, so the parameters that stay
+ * keep their exact encoding (re-serialising URLSearchParams would rewrite
+ * `%20` as `+`); names and values are decoded by URLSearchParams.
  */
 import type { UnsubscribeRequest } from './types';
+import { globMatches } from './url-match';
 
 /**
  * An unsubscribe token is the email system's opaque id: 8 to 256 URL-safe
  * characters. Anything else is not recorded (a mangled or truncated link).
  */
-const TOKEN_SHAPE = /^[A-Za-z0-9_.-]{8,256}$/;
+const TOKEN_SHAPE = /^[\w.-]{8,256}$/;
 
 /** A list name is shown to the visitor and sent in the receipt: 1 to 100 characters, no control characters. */
-const LIST_SHAPE = /^[^\u0000-\u001f\u007f]{1,100}$/;
-
-/** Whether `token` has the shape of an unsubscribe token. */
-export function isValidToken(token: string): boolean {
-  return TOKEN_SHAPE.test(token);
-}
-
-/** Whether `list` is a usable list name. */
-export function isValidList(list: string): boolean {
-  return LIST_SHAPE.test(list);
-}
+const LIST_SHAPE = /^[^\0-\x1f\x7f]{1,100}$/;
 
 /**
- * A matcher for parameter names from patterns where `*` stands for any run of
- * characters (`utm_*`). Case-insensitive: mail systems write `UTM_Source` too.
+ * Whether a parameter name matches one of `patterns`, where `*` stands for any
+ * run of characters (`utm_*`). Case-insensitive: mail systems write `UTM_Source` too.
  */
-export function paramMatcher(patterns: readonly string[]): (name: string) => boolean {
-  if (!patterns.length) return () => false;
-  const escaped = patterns.map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*'));
-  const re = new RegExp(`^(?:${escaped.join('|')})$`, 'i');
-  return (name) => re.test(name);
-}
-
-/** One `name=value` part of a query string, with its name and value decoded. */
-interface QueryPart {
-  raw: string;
-  name: string;
-  value: string;
-}
-
-function decode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text; // a malformed escape: compare the raw text
-  }
-}
-
-function parseQuery(search: string): QueryPart[] {
-  return search
-    .replace(/^\?/, '')
-    .split('&')
-    .filter(Boolean)
-    .map((raw) => {
-      const eq = raw.indexOf('=');
-      return eq < 0
-        ? { raw, name: decode(raw), value: '' }
-        : { raw, name: decode(raw.slice(0, eq)), value: decode(raw.slice(eq + 1)) };
-    });
+export function isTrackingParam(name: string, patterns: readonly string[]): boolean {
+  return patterns.some((pattern) => globMatches(name.toLowerCase(), pattern.toLowerCase()));
 }
 
 /**
@@ -71,10 +32,10 @@ function parseQuery(search: string): QueryPart[] {
  * `null` when nothing matched, so callers leave the address bar alone.
  */
 export function stripQuery(search: string, remove: (name: string) => boolean): string | null {
-  const parts = parseQuery(search);
-  const kept = parts.filter((part) => !remove(part.name));
+  const parts = search.replace(/^\?/, '').split('&').filter(Boolean);
+  const kept = parts.filter((part) => !remove(new URLSearchParams(part).keys().next().value ?? ''));
   if (kept.length === parts.length) return null;
-  return kept.length ? `?${kept.map((part) => part.raw).join('&')}` : '';
+  return kept.length ? `?${kept.join('&')}` : '';
 }
 
 /** What an unsubscribe-link landing carried: the list, the token, and whether both have a usable shape. */
@@ -86,11 +47,9 @@ export type UnsubscribeLanding = UnsubscribeRequest & { valid: boolean };
  * (`?token=` is common, e.g. password resets) is left to the page. The first
  * occurrence of a repeated parameter wins.
  */
-export function readUnsubscribe(search: string, names: { list: string; token: string }): UnsubscribeLanding | null {
-  const parts = parseQuery(search);
-  const find = (name: string) => parts.find((part) => part.name === name)?.value;
-  const list = find(names.list);
-  const token = find(names.token);
-  if (list === undefined) return null;
-  return { list, token: token ?? '', valid: isValidList(list) && isValidToken(token ?? '') };
+export function readUnsubscribe(search: string, names: UnsubscribeRequest): UnsubscribeLanding | null {
+  const query = new URLSearchParams(search);
+  const list = query.get(names.list);
+  const token = query.get(names.token) ?? '';
+  return list === null ? null : { list, token, valid: LIST_SHAPE.test(list) && TOKEN_SHAPE.test(token) };
 }

@@ -1,16 +1,19 @@
 /**
  * Signals: how the visitor's choice reaches tags, marketing and the site's
  * server (issue 5). Started by the guard's bootstrap right after the blockers,
- * while the page's own scripts have not run yet:
- * - synchronously: the Consent Mode `default` (all denied), then the address
- *   bar is cleaned of email click-tracking ids and unsubscribe parameters;
- * - on `ready`: Consent Mode `update` and a `consentry_update` dataLayer event,
- *   receipts a previous page view could not deliver, a GPC signal the stored
- *   choice does not honour yet, and an unsubscribe-link landing;
- * - on every `change`: Consent Mode `update`, the dataLayer event and a receipt.
+ * before the page's own scripts run:
+ * - at once: the Consent Mode `default` (all denied but security_storage);
+ * - before the next script on the page: the address bar loses email
+ *   click-tracking ids (while `email` is denied) and unsubscribe parameters;
+ * - on `ready`: an unsubscribe-link landing is recorded and confirmed, a GPC
+ *   signal the stored choice does not honour yet is recorded, receipts a
+ *   previous page view could not deliver are sent, and Consent Mode `update`
+ *   plus a `consentry_update` dataLayer event carry the stored choice;
+ * - on every `change`: Consent Mode `update`, the dataLayer event, a receipt.
  */
 import { consentModeDefault, consentModeState } from '../../core/consent-mode';
 import { gpcPending } from '../../core/gpc';
+import type { UnsubscribeLanding } from '../../core/params';
 import { buildReceipt, buildWithdrawalReceipt } from '../../core/receipt';
 import type { CategoryId, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, UnsubscribeRequest } from '../../core/types';
 import { openUi } from '../ui-loader';
@@ -32,13 +35,25 @@ const report = (error: unknown) => console.error('consentry: internal error in s
 export function startSignals({ config, api, gpc }: SignalsContext): void {
   try {
     if (config.consentMode) gtag('consent', 'default', consentModeDefault());
-    const landing = cleanAddressBar(config.email, api.has('email'));
     const endpoint = config.receiptEndpoint;
     const isAllowed = (category: CategoryId) => api.has(category);
+    let landing: UnsubscribeLanding | null = null;
     // The last record seen: a withdrawal deletes the record, and its receipt still names it.
     let last: ConsentRecord | null = null;
     // Rides on the receipt of the change the unsubscribe link causes.
     let unsubscribe: UnsubscribeRequest | undefined;
+
+    // The bootstrap opens the gate from the mirror cookie right after this call
+    // returns, and `has('email')` must see it. A microtask still runs before the
+    // parser executes the next <script> (the microtask checkpoint after a script),
+    // so no analytics script can read the address bar first.
+    queueMicrotask(() => {
+      try {
+        landing = cleanAddressBar(config.email, api.has('email'));
+      } catch (error) {
+        report(error);
+      }
+    });
 
     const publish = ({ record }: ConsentState) => {
       if (config.consentMode) gtag('consent', 'update', consentModeState(isAllowed, record?.optOuts));
@@ -54,30 +69,32 @@ export function startSignals({ config, api, gpc }: SignalsContext): void {
       if (withToken) unsubscribe = undefined;
       const receipt = record ? buildReceipt(record, withToken) : last && buildWithdrawalReceipt(last, Date.now());
       if (endpoint && receipt) sendReceipt(endpoint, receipt);
-      last = record;
     };
 
     api.on('change', (state) => {
       publish(state);
       sendFor(state.record, state.record?.method === 'unsubscribe-link' ? unsubscribe : undefined);
+      last = state.record;
     });
 
     void api.ready
       .then(async (state) => {
         last = state.record;
+        // Opened before recording, so it replaces the banner before either is painted.
+        if (landing) void openUi('unsubscribe', { unsubscribe: landing });
         if (endpoint) retryQueuedReceipts(endpoint);
         publish(state);
-        if (gpcPending(state.record, gpc)) {
+        if (landing?.valid) {
+          unsubscribe = { list: landing.list, token: landing.token };
+          const after = await api.set({ optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
+          // Already unsubscribed, so no change happened: the email system still gets this list and token.
+          if (unsubscribe && after.record) {
+            sendFor({ ...after.record, method: 'unsubscribe-link', updatedAt: Date.now() }, unsubscribe);
+          }
+        }
+        if (gpcPending(api.get().record, gpc)) {
           await api.set({ optOuts: { personalisedAds: true, adSharing: true }, method: 'gpc' });
         }
-        if (!landing) return;
-        if (landing.valid) {
-          unsubscribe = landing;
-          const after = await api.set({ optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
-          // No change event (already unsubscribed, same values): the email system still gets this token.
-          if (unsubscribe) sendFor(after.record, unsubscribe);
-        }
-        await openUi('unsubscribe', { unsubscribe: landing });
       })
       .catch(report);
   } catch (error) {

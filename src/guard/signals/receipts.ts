@@ -2,29 +2,28 @@
  * Delivery of consent receipts to `config.receiptEndpoint`, at least once.
  *
  * Each receipt is written to a small localStorage queue first and removed
- * only when the endpoint answers 2xx; what is left (offline, 5xx, page closed
- * before the answer) is sent again on the next page view. So a receipt can
- * arrive twice: servers dedupe on `recordId` + `timestamp` + `method`.
+ * only when the endpoint answers 2xx; what is left (offline, 5xx, the page
+ * closed before the answer) is sent again on the next page view. So a receipt
+ * can arrive twice: servers dedupe (see README "Consent receipts").
  *
- * POSTed with `fetch(..., { keepalive: true })`: like `sendBeacon` it outlives
- * the page, but it also tells us whether the server took it (sendBeacon only
- * says the browser queued it, so a 503 would be lost). `sendBeacon` is the
- * fallback where fetch throws. Same-origin bodies are `application/json`;
- * cross-origin ones are `text/plain` (still JSON) because a JSON content type
- * would need a CORS preflight. No cookies are sent (`credentials: 'omit'`).
- * Nothing here may throw into the page or delay it.
+ * Sent with `fetch(..., { keepalive: true })` rather than `sendBeacon`: both
+ * outlive the page, but only fetch tells whether the server took the receipt
+ * (sendBeacon's `true` means "queued by the browser", so a 503 or an offline
+ * send would be lost silently). Same-origin bodies are `application/json`;
+ * cross-origin ones `text/plain` (still JSON): a JSON content type would need
+ * a CORS preflight. No cookies are sent. Nothing here throws or waits.
  */
 import type { ConsentReceipt } from '../../core/types';
 
-/** localStorage key of the receipts not yet accepted by the endpoint (JSON array of bodies). */
+/** localStorage key of the receipt bodies not yet accepted by the endpoint (a JSON array of strings). */
 export const RECEIPT_QUEUE_KEY = 'consentry:receipts';
-/** The newest receipts kept when the endpoint stays down; older ones are dropped. */
+/** The newest receipts kept while the endpoint stays down; older ones are dropped. */
 const QUEUE_CAP = 20;
 
 function readQueue(): string[] {
   try {
-    const queue: unknown = JSON.parse(localStorage.getItem(RECEIPT_QUEUE_KEY) || '[]');
-    return Array.isArray(queue) ? queue.filter((body): body is string => typeof body === 'string') : [];
+    const queue: unknown = JSON.parse(localStorage.getItem(RECEIPT_QUEUE_KEY)!);
+    return Array.isArray(queue) ? queue : [];
   } catch {
     return []; // storage disabled or a corrupt entry: start afresh
   }
@@ -32,30 +31,21 @@ function readQueue(): string[] {
 
 function writeQueue(queue: string[]): void {
   try {
-    if (queue.length) localStorage.setItem(RECEIPT_QUEUE_KEY, JSON.stringify(queue.slice(-QUEUE_CAP)));
-    else localStorage.removeItem(RECEIPT_QUEUE_KEY);
+    localStorage.setItem(RECEIPT_QUEUE_KEY, JSON.stringify(queue.slice(-QUEUE_CAP)));
   } catch {
     // storage disabled or full: the receipt is still sent once, just not retried
   }
 }
 
-function dequeue(body: string): void {
-  writeQueue(readQueue().filter((queued) => queued !== body));
-}
-
 function post(endpoint: string, body: string): void {
   try {
     const type = new URL(endpoint, location.href).origin === location.origin ? 'application/json' : 'text/plain';
-    try {
-      fetch(endpoint, { method: 'POST', body, keepalive: true, credentials: 'omit', headers: { 'content-type': type } }).then(
-        (response) => response.ok && dequeue(body),
-        () => {}, // offline or refused: stays queued for the next page view
-      );
-    } catch {
-      if (navigator.sendBeacon(endpoint, new Blob([body], { type }))) dequeue(body);
-    }
+    fetch(endpoint, { method: 'POST', body, keepalive: true, credentials: 'omit', headers: { 'content-type': type } }).then(
+      (response) => response.ok && writeQueue(readQueue().filter((queued) => queued !== body)),
+      () => {}, // offline or refused: stays queued for the next page view
+    );
   } catch {
-    // a bad endpoint URL: validation reported it; the receipt stays queued
+    // fetch missing or the URL unusable (validation reported it): stays queued
   }
 }
 
