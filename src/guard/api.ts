@@ -5,7 +5,6 @@
  * `consentry:change` DOM event → IndexedDB. Calls made before start-up
  * finished wait for it (they are queued on `ready`, in call order).
  */
-import { applyGpc } from '../core/gpc';
 import { encodeMirrorCookie } from '../core/mirror-cookie';
 import { effectiveCategories, needsChoice } from '../core/policy';
 import { applyChange, decodeStoredRecord, historyEntryOf, NO_OPT_OUTS } from '../core/record';
@@ -99,9 +98,11 @@ export function createGuardApi(ctx: ApiContext): GuardApi {
     else ctx.removeCookie();
     applyGate();
     ctx.broadcast(next);
-    emit('change', state());
+    const changed = state();
+    emit('change', changed);
     await storage.save(next, entry, forgetHistory);
-    return state();
+    // This change's state (a queued call may have changed it again meanwhile), with storage's fate.
+    return { ...changed, degraded: storage.degraded };
   };
 
   const set = async (change: ConsentChange): Promise<ConsentState> => {
@@ -127,7 +128,8 @@ export function createGuardApi(ctx: ApiContext): GuardApi {
     version: __CONSENTRY_VERSION__,
     get: state,
     has: (category) => isAllowed(category),
-    acceptAll: () => set({ categories: everyCategory(true), optOuts: applyGpc({ ...NO_OPT_OUTS, ...record?.optOuts, personalisedAds: false, adSharing: false }, gpc), method: 'accept-all' }),
+    // Accepting all lifts the ad opt-outs, except those GPC asks for; the email subscription is not a cookie matter.
+    acceptAll: () => set({ categories: everyCategory(true), optOuts: { personalisedAds: gpc, adSharing: gpc }, method: 'accept-all' }),
     rejectAll: () => set({ categories: everyCategory(false), optOuts: { personalisedAds: true, adSharing: true }, method: 'reject-all' }),
     set,
     async withdraw(options = {}) {

@@ -1,0 +1,245 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { defaultConfig } from '../../src/core/defaults';
+import { decodeMirrorCookie } from '../../src/core/mirror-cookie';
+import { addMonths } from '../../src/core/record';
+import type { ConsentRecord, ConsentState, ConsentryConfig, UiView } from '../../src/core/types';
+import { createGuardApi, type ApiContext } from '../../src/guard/api';
+import { allowedCategories, setAllowed } from '../../src/guard/gate';
+import { openStorage } from '../../src/guard/storage';
+
+const NOW = Date.UTC(2026, 10, 29, 12);
+const IDS = defaultConfig().categories.map((c) => c.id);
+
+const stored = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
+  schema: 1,
+  id: 'r-1',
+  policyVersion: '2021-10-24',
+  language: 'en',
+  categories: { necessary: true, preferences: false, analytics: true, advertising: false, email: false },
+  optOuts: { promotionalEmail: false, personalisedAds: false, adSharing: false },
+  method: 'custom',
+  gpc: false,
+  createdAt: NOW - 1000,
+  updatedAt: NOW - 1000,
+  expiresAt: addMonths(NOW, 12),
+  ...over,
+});
+
+/** A guard API wired to recording fakes (cookie, tabs, UI, purge) and a real storage on a fresh fake IndexedDB. */
+function setup(over: Partial<ApiContext> = {}, config: ConsentryConfig = defaultConfig()) {
+  const cookie: { value: string | undefined } = { value: undefined };
+  const seen = { broadcasts: [] as (ConsentRecord | null)[], opened: [] as UiView[], purged: [] as string[][], reloads: 0 };
+  const guard = createGuardApi({
+    config,
+    language: 'en',
+    gpc: false,
+    locked: false,
+    storage: openStorage(),
+    initial: null,
+    writeCookie: (value) => (cookie.value = value),
+    removeCookie: () => (cookie.value = undefined),
+    broadcast: (record) => seen.broadcasts.push(record),
+    openUi: async (view) => void seen.opened.push(view),
+    purgeTrackerCookies: (_config, categories) => void seen.purged.push([...categories]),
+    reload: () => void seen.reloads++,
+    now: () => NOW,
+    ...over,
+  });
+  const events: [string, ConsentState][] = [];
+  guard.api.on('change', (state) => events.push(['change', state]));
+  document.addEventListener('consentry:change', (e) => events.push(['dom:change', (e as CustomEvent<ConsentState>).detail]));
+  return { guard, api: guard.api, cookie, seen, events };
+}
+
+const allowed = () => [...allowedCategories()].sort();
+
+beforeEach(() => {
+  globalThis.indexedDB = new IDBFactory();
+  setAllowed([]);
+});
+afterEach(() => vi.restoreAllMocks());
+
+describe('before start-up finished', () => {
+  it('answers get() and has() from the cookie decision at once', () => {
+    const { guard, api } = setup({ initial: stored() });
+    guard.applyGate();
+    expect(api.get()).toEqual({ record: stored(), needsChoice: false, degraded: false });
+    expect(api.has('analytics')).toBe(true);
+    expect(api.has('advertising')).toBe(false);
+  });
+
+  it('queues calls until ready, then runs them in call order', async () => {
+    const { guard, api, events, seen } = setup();
+    const order: string[] = [];
+    const accepted = api.acceptAll().then((s) => order.push(`accept:${s.record?.method}`));
+    const rejected = api.rejectAll().then((s) => order.push(`reject:${s.record?.method}`));
+    const shown = api.showPreferences().then(() => order.push('shown'));
+    await Promise.resolve();
+    expect(events).toEqual([]);
+    expect(seen.opened).toEqual([]);
+    guard.start(null);
+    await Promise.all([accepted, rejected, shown]);
+    expect(order).toEqual(['shown', 'accept:accept-all', 'reject:reject-all']);
+    expect(api.get().record?.method).toBe('reject-all');
+    expect(events.map(([name, s]) => `${name}:${s.record?.method}`)).toEqual(['change:accept-all', 'dom:change:accept-all', 'change:reject-all', 'dom:change:reject-all']);
+  });
+
+  it('resolves ready and emits ready (listeners and DOM) with the reconciled state', async () => {
+    const { guard, api } = setup();
+    const heard: ConsentState[] = [];
+    api.on('ready', (s) => heard.push(s));
+    const dom = new Promise<ConsentState>((resolve) => document.addEventListener('consentry:ready', (e) => resolve((e as CustomEvent).detail), { once: true }));
+    guard.start(stored());
+    const expected = { record: stored(), needsChoice: false, degraded: false };
+    expect(await api.ready).toEqual(expected);
+    expect(heard).toEqual([expected]);
+    expect(await dom).toEqual(expected);
+    expect(allowed()).toEqual(['analytics', 'necessary']);
+    // A late subscriber still hears `ready`, once.
+    const late = vi.fn();
+    api.on('ready', late);
+    await api.ready;
+    await Promise.resolve();
+    expect(late).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('choices', () => {
+  it('acceptAll: everything allowed, ad opt-outs cleared, cookie written, tabs told, stored with history', async () => {
+    const { guard, api, cookie, seen } = setup({ initial: null });
+    guard.start(stored({ optOuts: { promotionalEmail: true, personalisedAds: true, adSharing: false } }));
+    const state = await api.acceptAll();
+    expect(state.record?.categories).toEqual({ necessary: true, preferences: true, analytics: true, advertising: true, email: true });
+    expect(state.record?.optOuts).toEqual({ promotionalEmail: true, personalisedAds: false, adSharing: false });
+    expect(allowed()).toEqual(['advertising', 'analytics', 'email', 'necessary', 'preferences']);
+    expect(decodeMirrorCookie(cookie.value, IDS)).toMatchObject({ id: 'r-1', method: 'accept-all', categories: state.record?.categories });
+    expect(seen.broadcasts).toEqual([state.record]);
+    expect((await api.history()).map((h) => h.method)).toEqual(['accept-all']);
+  });
+
+  it('acceptAll under GPC keeps both advertising opt-outs (advertising stays denied)', async () => {
+    const { guard, api } = setup({ gpc: true });
+    guard.start(null);
+    const state = await api.acceptAll();
+    expect(state.record?.optOuts).toEqual({ promotionalEmail: false, personalisedAds: true, adSharing: true });
+    expect(state.record?.gpc).toBe(true);
+    expect(api.has('advertising')).toBe(false);
+    expect(api.has('analytics')).toBe(true);
+  });
+
+  it('rejectAll: only necessary, both ad opt-outs on', async () => {
+    const { guard, api } = setup();
+    guard.start(stored());
+    const state = await api.rejectAll();
+    expect(state.record?.categories).toEqual({ necessary: true, preferences: false, analytics: false, advertising: false, email: false });
+    expect(state.record?.optOuts).toEqual({ promotionalEmail: false, personalisedAds: true, adSharing: true });
+    expect(allowed()).toEqual(['necessary']);
+  });
+
+  it('set: changes only what it names; saying the same again changes nothing', async () => {
+    const { guard, api, events } = setup();
+    guard.start(stored());
+    const first = await api.set({ categories: { preferences: true } });
+    expect(first.record?.categories).toMatchObject({ preferences: true, analytics: true });
+    expect(first.record?.method).toBe('api');
+    const again = await api.set({ categories: { preferences: true }, method: 'custom' });
+    expect(again.record).toEqual(first.record);
+    expect(events.filter(([name]) => name === 'change')).toHaveLength(1);
+    expect(await api.history()).toHaveLength(1);
+  });
+
+  it('set: the same choice renews an expired record', async () => {
+    const { guard, api } = setup();
+    guard.start(stored({ expiresAt: NOW - 1 }));
+    expect(api.get().needsChoice).toBe(true);
+    const state = await api.set({ categories: { analytics: true } });
+    expect(state.needsChoice).toBe(false);
+    expect(state.record?.expiresAt).toBe(addMonths(NOW, 12));
+  });
+
+  it('a listener that throws is reported and does not stop the others', async () => {
+    const { guard, api, events } = setup();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    api.on('change', () => {
+      throw new Error('site bug');
+    });
+    guard.start(null);
+    await api.acceptAll();
+    expect(events.map(([name]) => name)).toEqual(['change', 'dom:change']);
+    expect(error).toHaveBeenCalledWith('consentry: a "change" listener threw', expect.any(Error));
+  });
+
+  it('on() returns an unsubscribe function', async () => {
+    const { guard, api } = setup();
+    const fn = vi.fn();
+    const off = api.on('change', fn);
+    guard.start(null);
+    await api.acceptAll();
+    off();
+    await api.rejectAll();
+    expect(fn).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('withdraw', () => {
+  it('denies everything optional, deletes the record and cookie and tracker cookies, and asks again', async () => {
+    const { guard, api, cookie, seen } = setup();
+    guard.start(null);
+    await api.acceptAll();
+    const state = await api.withdraw();
+    expect(state).toEqual({ record: null, needsChoice: true, degraded: false });
+    expect(cookie.value).toBeUndefined();
+    expect(allowed()).toEqual(['necessary']);
+    expect(seen.purged).toEqual([['preferences', 'analytics', 'advertising', 'email']]);
+    expect(seen.opened).toEqual(['banner']);
+    expect(seen.broadcasts.at(-1)).toBeNull();
+    expect(await openStorage().load()).toBeUndefined();
+    const history = await api.history();
+    expect(history.map((h) => h.method)).toEqual(['accept-all', 'withdraw']);
+    expect(history[1]!.categories).toEqual({ necessary: true, preferences: false, analytics: false, advertising: false, email: false });
+  });
+
+  it('forgetHistory deletes the history too; reloadOnWithdraw reloads instead of asking', async () => {
+    const config = { ...defaultConfig(), reloadOnWithdraw: true };
+    const { guard, api, seen } = setup({}, config);
+    guard.start(null);
+    await api.acceptAll();
+    await api.withdraw({ forgetHistory: true });
+    // Only the withdrawal itself is left: the earlier accept-all was forgotten.
+    expect((await api.history()).map((h) => h.method)).toEqual(['withdraw']);
+    expect(seen.reloads).toBe(1);
+    expect(seen.opened).toEqual([]);
+  });
+});
+
+describe('an invalid config (locked)', () => {
+  it('records choices but never opens the gate', async () => {
+    const { guard, api } = setup({ locked: true, initial: stored() });
+    guard.applyGate();
+    expect(api.has('analytics')).toBe(false);
+    guard.start(stored());
+    await api.acceptAll();
+    expect(api.get().record?.method).toBe('accept-all');
+    expect(allowed()).toEqual(['necessary']);
+  });
+});
+
+describe('changes from other tabs', () => {
+  it('applies a valid record, ignores junk and repeats, and treats null as a withdrawal', async () => {
+    const { guard, api, events } = setup();
+    guard.start(null);
+    const remote = stored({ method: 'accept-all', updatedAt: NOW, categories: { necessary: true, preferences: true, analytics: true, advertising: true, email: true } });
+    guard.applyRemote(remote);
+    expect(api.get().record).toEqual(remote);
+    expect(allowed()).toEqual(['advertising', 'analytics', 'email', 'necessary', 'preferences']);
+    guard.applyRemote(remote);
+    guard.applyRemote({ schema: 1, id: 'x' });
+    guard.applyRemote(undefined);
+    expect(events.filter(([name]) => name === 'change')).toHaveLength(1);
+    guard.applyRemote(null);
+    expect(api.get().record).toBeNull();
+    expect(allowed()).toEqual(['necessary']);
+    expect(events.filter(([name]) => name === 'change').map(([, s]) => s.record?.method ?? null)).toEqual(['accept-all', null]);
+  });
+});
