@@ -44,6 +44,8 @@ export function layout({ path, title, main, config, gpc }) {
 <script type="application/json" id="consentry-config">
 ${configJson}
 </script>
+<!-- demo only, before the guard: keeps tracker WebSockets on this machine (a service worker cannot answer them) -->
+<script src="/assets/local-websocket.js"></script>
 ${gpc ? '<!-- demo only: pretends the browser sends Global Privacy Control (see /try/gpc) -->\n<script src="/assets/simulate-gpc.js"></script>\n' : ''}<script src="/consentry/consentry.js"></script>
 <title>${escapeHtml(title)} · Webex Meet</title>
 <link rel="stylesheet" href="/assets/site.css">

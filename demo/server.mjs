@@ -9,7 +9,8 @@
  *   third-party tracker URL with a local stand-in (demo/vendors/) and forwards
  *   hits here, so no request leaves the machine.
  * - `/__collect`: the local collector (hits are printed and kept in memory,
- *   `GET /__collect` lists them); `/__receipts`: Consentry's consent receipts.
+ *   `GET /__collect` lists them); `/__receipts`: Consentry's consent receipts;
+ *   `/__ws`: tracker WebSockets (see demo/assets/local-websocket.js).
  *
  * `startDemo({ port })` starts it in-process (tests use port 0); run directly,
  * it listens on PORT (default 8080) and prints its address.
@@ -20,6 +21,8 @@ import { createHmac } from 'node:crypto';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pages from './pages.mjs';
+import { acceptLocalSocket } from './local-socket.mjs';
+import { vendorForUrl } from './vendor-routes.mjs';
 import { demoConsentryConfig, readSwitches, POLICY_SWITCH_COOKIE, GPC_SWITCH_COOKIE, UNSUBSCRIBE_PARAMS } from './site-config.mjs';
 
 const DEMO_DIR = fileURLToPath(new URL('./', import.meta.url));
@@ -153,6 +156,20 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false
     }
   }
 
+  // Tracker WebSockets, redirected here by demo/assets/local-websocket.js.
+  const sockets = new Set();
+  server.on('upgrade', (req, socket) => {
+    const recordMessage = (url, body) => {
+      let vendor = 'unknown';
+      try {
+        vendor = vendorForUrl(new URL(url))?.id ?? 'unknown';
+      } catch {}
+      hits.push({ vendor, kind: 'websocket', method: 'SEND', url, at: Date.now(), body });
+      log(`demo: tracker websocket ${vendor} ${url}`);
+    };
+    if (!acceptLocalSocket(req, socket, recordMessage, sockets)) socket.destroy();
+  });
+
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
@@ -165,6 +182,7 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false
     receipts,
     close: () =>
       new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
         server.closeAllConnections?.();
         server.close(() => resolve());
       }),

@@ -5,7 +5,8 @@
  * release as they click.
  *
  * It learns about requests from the demo's service worker (demo/sw.js posts
- * every third-party request it answered to the page that made it) and reads
+ * every third-party request it answered to the page that made it), about
+ * tracker WebSocket messages from demo/assets/local-websocket.js, and reads
  * cookies from `document.cookie`. A first-party module script: no inline
  * handlers, no innerHTML, works under a strict CSP.
  *
@@ -16,7 +17,7 @@
  * says so and reloads once when the worker takes control, so the released
  * trackers are answered locally from then on.
  */
-import { DEMO_VENDORS, vendorForCookie } from '/vendor-routes.mjs';
+import { DEMO_VENDORS, vendorForCookie, vendorForUrl } from '/vendor-routes.mjs';
 
 const COLLAPSED_KEY = 'consentry-demo:monitor-collapsed';
 const RELOADED_KEY = 'consentry-demo:reloaded-for-worker';
@@ -172,6 +173,12 @@ function start() {
     navigator.serviceWorker.addEventListener('controllerchange', update);
     navigator.serviceWorker.startMessages();
   }
+  // Tracker WebSocket messages, reported by demo/assets/local-websocket.js.
+  document.addEventListener('consentry-demo:request', (event) => {
+    const report = event.detail;
+    record({ ...report, vendor: vendorForUrl(new URL(report.url))?.id ?? 'unknown' });
+    update();
+  });
   document.addEventListener('consentry:ready', update);
   document.addEventListener('consentry:change', update);
   reloadWhenControlled();
