@@ -18,6 +18,7 @@ declare global {
     __standIns?: Record<string, number>;
     __firstParty?: { ran: number; fetchStatus?: number };
     __firstPartyInline?: boolean;
+    order?: string[];
   }
 }
 
@@ -48,7 +49,7 @@ interface Opened {
   errors: string[];
 }
 
-async function open(name: 'pasted' | 'tagged' | 'late', locale = 'en-US'): Promise<Opened> {
+async function open(name: 'pasted' | 'tagged' | 'late' | 'order', locale = 'en-US'): Promise<Opened> {
   const context = await browser.newContext({ locale });
   const traffic = await routeVendors(context, server.origin);
   const page = await context.newPage();
@@ -123,10 +124,23 @@ describe.each(['pasted', 'tagged'] as const)('guard-%s.html', (name) => {
     expect(await standIns(opened.page)).toEqual(Object.fromEntries(ALL.map((id) => [id, 1])));
     const cookies = await cookiesOf(opened.context);
     for (const vendor of TEST_VENDORS) expect(cookies.some((c) => vendor.cookies.test(c)), vendor.id).toBe(true);
-    // Each library was requested once (on the pasted page, gtag.js by the preload scanner, then run from the cache).
-    for (const id of ALL) expect(opened.traffic.libraries(id).length, id).toBe(1);
+    // Each library was requested once; on the pasted page gtag.js may be requested twice: by the preload
+    // scanner before the choice, and again on release when Chromium does not reuse the preloaded copy.
+    for (const id of ALL) {
+      const count = opened.traffic.libraries(id).length;
+      if (name === 'pasted' && id === 'gtag') expect([1, 2], id).toContain(count);
+      else expect(count, id).toBe(1);
+    }
     // Hotjar's socket carries its recording once allowed.
     expect(opened.traffic.requests.some((r) => r.type === 'websocket-message' && r.vendor === 'hotjar')).toBe(true);
+    expect(opened.errors).toEqual([]);
+
+    // A returning visitor (choice in the mirror cookie): everything runs again, once, as the page loads.
+    opened.traffic.clear();
+    await opened.page.reload();
+    await waitForHits(opened.traffic, ALL);
+    await settle(opened.page);
+    expect(await standIns(opened.page)).toEqual(Object.fromEntries(ALL.map((id) => [id, 1])));
     expect(opened.errors).toEqual([]);
     await opened.context.close();
   });
@@ -261,6 +275,48 @@ describe('tagged iframe placeholder', () => {
     expect(await opened.page.locator('#video').isVisible()).toBe(true);
     // Only advertising was allowed: analytics vendors still send nothing.
     expect(opened.traffic.hits().filter((r) => ANALYTICS_HITS.includes(r.vendor))).toEqual([]);
+    await opened.context.close();
+  });
+});
+
+describe('release of tagged scripts (guard-order.html, under a strict CSP with a nonce)', () => {
+  it('runs them in document order, each once, with their attributes, nonce and load events', async () => {
+    server.headers['content-security-policy'] = "script-src 'self' 'nonce-n0nce'";
+    let opened: Opened;
+    try {
+      opened = await open('order');
+    } finally {
+      delete server.headers['content-security-policy'];
+    }
+    const { page } = opened;
+    const order = () => page.evaluate(() => [...window.order!]);
+    await settle(page);
+    expect(await order()).toEqual([]);
+
+    await page.evaluate(() => window.consentry!.set({ categories: { analytics: true } }).then(() => undefined));
+    const analytics = ['a', 'a:load', 'b:b', 'c', 'c:load', 'd:module', 'd:load'];
+    await expect.poll(order).toEqual(analytics);
+    await page.evaluate(() => window.consentry!.set({ categories: { advertising: true } }).then(() => undefined));
+    await expect.poll(order).toEqual([...analytics, 'e', 'f']);
+    // Denying and allowing again runs nothing twice.
+    await page.evaluate(() => window.consentry!.rejectAll().then(() => window.consentry!.acceptAll()).then(() => undefined));
+    await settle(page);
+    expect(await order()).toEqual([...analytics, 'e', 'f']);
+
+    const released = await page.evaluate(() => {
+      const a = document.getElementById('a') as HTMLScriptElement;
+      const d = document.getElementById('d') as HTMLScriptElement;
+      return {
+        a: { type: a.getAttribute('type'), integrity: a.integrity, crossOrigin: a.crossOrigin, referrerPolicy: a.referrerPolicy, tagged: a.hasAttribute('data-consent') },
+        d: d.type,
+        g: document.getElementById('g')!.hasAttribute('data-consent'),
+      };
+    });
+    expect(released).toEqual({
+      a: { type: null, integrity: expect.stringMatching(/^sha384-/), crossOrigin: 'anonymous', referrerPolicy: 'no-referrer', tagged: false },
+      d: 'module',
+      g: false,
+    });
     await opened.context.close();
   });
 });

@@ -1,0 +1,2 @@
+// Tagged script D of guard-order.html: a module (data-type="module").
+window.order.push(typeof import.meta === 'object' ? 'd:module' : 'd');
