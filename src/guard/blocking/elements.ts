@@ -66,7 +66,7 @@ function inspect(root: Node, fromMarkup: boolean): void {
     const tag = element.tagName.toLowerCase();
     if (fromMarkup) {
       warnOnce(
-        `<${tag} src="${src}"> (${rule.vendor}) is in the page without data-consent: the browser may fetch it before Consentry can block it. Tag it (README, "Blocking").`,
+        `untagged <${tag} src="${src}"> (${rule.vendor}) in the HTML: the browser may fetch it before Consentry runs. Tag it (README "Blocking").`,
       );
     }
     if (isAllowed(rule.category)) continue;
@@ -127,7 +127,7 @@ export function guardElements(): void {
   for (const script of document.scripts) {
     inspected.add(script);
     const rule = script.src && urlRule(script.src);
-    if (rule) warnOnce(`Consentry must be the first script in <head>: ${rule.vendor} (${script.src}) ran before it and could not be blocked.`);
+    if (rule) warnOnce(`must be the first script in <head>: ${rule.vendor} (${script.src}) ran before it.`);
   }
 
   for (const proto of [HTMLScriptElement.prototype, HTMLImageElement.prototype, HTMLIFrameElement.prototype]) {

@@ -24,26 +24,13 @@ function failLater(target: EventTarget, types: string[], callHandlers: boolean):
 /**
  * A WebSocket or EventSource that never connected: a real EventTarget whose
  * prototype is the native one (so `instanceof` holds), with plain values in
- * place of the native accessors.
+ * place of the accessors callers use (state, url, send/close, on* handlers).
  */
 function deadConnection(proto: object, url: string, closedState: number, events: string[]): EventTarget {
   const target = Object.setPrototypeOf(new EventTarget(), proto) as EventTarget;
   const noop = () => undefined;
-  const values: Record<string, unknown> = {
-    url,
-    readyState: closedState,
-    protocol: '',
-    extensions: '',
-    bufferedAmount: 0,
-    binaryType: 'blob',
-    withCredentials: false,
-    send: noop,
-    close: noop,
-    onopen: null,
-    onmessage: null,
-    onerror: null,
-    onclose: null,
-  };
+  const values: Record<string, unknown> = { url, readyState: closedState, send: noop, close: noop };
+  for (const type of ['open', 'message', 'error', 'close']) values['on' + type] = null;
   for (const key in values) Object.defineProperty(target, key, { value: values[key], writable: true });
   failLater(target, events, true);
   return target;

@@ -41,7 +41,7 @@ export function showPlaceholder(frame: HTMLElement, categories: string[]): void 
   const style = box.style;
   style.width = cssSize(frame.getAttribute('width'), '300px');
   style.height = cssSize(frame.getAttribute('height'), '150px');
-  style.cssText += ';max-width:100%;box-sizing:border-box;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.75em;padding:1em;text-align:center;background:#f3f4f6;color:#111827;border:1px solid #d1d5db';
+  style.cssText += ';max-width:100%;box-sizing:border-box;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.5em;padding:1em;text-align:center;border:1px solid';
   const message = document.createElement('p');
   message.style.margin = '0';
   message.textContent = text('text', 0);
