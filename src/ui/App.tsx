@@ -31,7 +31,10 @@ function screenFor(view: UiView | 'closed'): Screen {
 /** The whole UI: picks the language, follows the consent state, and switches between banner, centre and notices. */
 export function App({ host: givenHost, request }: { host: UiHost; request: OpenRequest }) {
   // The guard's config carries no long texts: fill descriptions and vendor tables of built-in categories here.
-  const host = useMemo<UiHost>(() => ({ ...givenHost, config: withPolicyTexts(givenHost.config as ConsentryConfig) }), [givenHost]);
+  const host = useMemo<UiHost>(
+    () => ({ ...givenHost, config: withPolicyTexts(givenHost.config as ConsentryConfig) }),
+    [givenHost.config, givenHost.policyChanged, givenHost.unsubscribe, givenHost.gpc, givenHost.api],
+  );
   const texts = useMemo(() => createTexts(host.config.translations), [host.config]);
   const languages = texts.languages;
   const [language, setLanguage] = useState(() =>
@@ -56,7 +59,11 @@ export function App({ host: givenHost, request }: { host: UiHost; request: OpenR
     return off;
   }, [host.api]);
   useEffect(() => {
-    if (request.seq > 0) setScreen(screenFor(request.view));
+    if (request.seq === 0) return;
+    // The guard asks again (e.g. after "Delete my choices") while the centre is open: keep keyboard users in the UI.
+    setFocusManage(request.view === 'banner');
+    setBannerDismissed(false);
+    setScreen(screenFor(request.view));
   }, [request.seq]);
 
   const t = useMemo(() => texts.forLanguage(language), [texts, language]);

@@ -11,7 +11,8 @@ import { App } from './App';
 
 const ROOT_ID = 'consentry-root';
 let seq = 0;
-let currentHost: UiHost | null = null;
+/** The API of the mounted UI: the guard builds a fresh host object on every open, but the same API means the same visit. */
+let currentApi: UiHost['api'] | null = null;
 
 function root(): HTMLElement {
   let element = document.getElementById(ROOT_ID);
@@ -29,9 +30,9 @@ export function createConsentryUi(): ConsentryUi {
   return {
     open(view: UiView, host: UiHost) {
       try {
-        // A new host (another page view in a test, a re-init) gets a fresh App; the same host just switches view.
-        if (host !== currentHost) {
-          currentHost = host;
+        // A new API (a re-init, another test) gets a fresh App; the same API just switches view, keeping the language picked.
+        if (host.api !== currentApi) {
+          currentApi = host.api;
           seq = 0;
           render(null, root());
         } else seq += 1;
@@ -46,7 +47,7 @@ export function createConsentryUi(): ConsentryUi {
         render(null, element);
         element.remove();
       }
-      currentHost = null;
+      currentApi = null;
     },
   };
 }
