@@ -8,9 +8,9 @@
  * - `1`: format version.
  * - `<policy>`: the policy version, URL-encoded with `~` written for `%`, and
  *   `.`, `~`, `!`, `'`, `(`, `)`, `*` encoded too, so it holds no `.` and is cookie-safe.
- * - `<categories>`: lowercase hex; bit i is the i-th configured category
- *   (built-in order: necessary, preferences, analytics, advertising, email; site
- *   categories follow in config order).
+ * - `<categories>`: lowercase hex (at most 8 digits); bit i is the i-th
+ *   configured category (built-in order: necessary, preferences, analytics,
+ *   advertising, email; site categories follow in config order; at most 31).
  * - `<flags>`: lowercase hex; bit 0 promotional-email opt-out, 1 personalised-ads
  *   opt-out, 2 ad-sharing opt-out, 3 GPC was on, 4 visitor said they are a
  *   minor, 5 guardian confirmed, bits 6–8 the method (index in `MIRROR_METHODS`).
@@ -23,6 +23,9 @@ import type { CategoryId, ConsentMethod, ConsentRecord, ConsentryConfig, Languag
 
 /** Methods in the order of their 3-bit index in `<flags>` (bits 6–8). */
 export const MIRROR_METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'gpc', 'api', 'unsubscribe-link', 'withdraw'];
+
+/** Categories the cookie has bits for (a 32-bit integer, sign bit unused); later ones read as denied. */
+export const MAX_CATEGORIES = 31;
 
 /** What a mirror cookie says. */
 export interface MirrorDecision {
@@ -44,11 +47,10 @@ const escapePolicy = (version: string) =>
 
 /** The cookie value for `record`; `categoryIds` is the configured category order. */
 export function encodeMirrorCookie(record: ConsentRecord, categoryIds: readonly CategoryId[]): string {
-  const nibbles: number[] = [];
+  let bits = 0;
   categoryIds.forEach((id, i) => {
-    nibbles[i >> 2] = (nibbles[i >> 2] ?? 0) | (record.categories[id] || id === 'necessary' ? 1 << (i & 3) : 0);
+    if (i < MAX_CATEGORIES && (record.categories[id] || id == 'necessary')) bits |= 1 << i;
   });
-  const categories = nibbles.reverse().map((n) => n.toString(16)).join('').replace(/^0+(?=.)/, '') || '0';
   const { optOuts, minor } = record;
   const flags =
     +optOuts.promotionalEmail |
@@ -59,10 +61,10 @@ export function encodeMirrorCookie(record: ConsentRecord, categoryIds: readonly 
     (+!!minor?.guardianConfirmed << 5) |
     (Math.max(0, MIRROR_METHODS.indexOf(record.method)) << 6);
   const updated = Math.floor(record.updatedAt / 1000).toString(36);
-  return ['1', escapePolicy(record.policyVersion), categories, flags.toString(16), updated, record.id].join('.');
+  return ['1', escapePolicy(record.policyVersion), bits.toString(16), flags.toString(16), updated, record.id].join('.');
 }
 
-const FORMAT = /^1\.([\w~!'()*-]{1,200})\.([0-9a-f]{1,16})\.([0-9a-f]{1,3})\.([0-9a-z]{1,8})\.([\w-]{1,64})$/;
+const FORMAT = /^1\.([\w~!'()*-]{1,200})\.([0-9a-f]{1,8})\.([0-9a-f]{1,3})\.([0-9a-z]{1,8})\.([\w-]{1,64})$/;
 
 /**
  * The decision in a mirror cookie value, or `null` for anything that is not
@@ -83,11 +85,9 @@ export function decodeMirrorCookie(value: unknown, categoryIds: readonly Categor
   const method = MIRROR_METHODS[flags >> 6];
   const seconds = parseInt(updated!, 36);
   if (!method || !policyVersion || !(seconds > 0)) return null;
+  const bits = parseInt(hex!, 16);
   const categories = {} as Record<CategoryId, boolean>;
-  categoryIds.forEach((id, i) => {
-    const nibble = parseInt(hex!.charAt(hex!.length - 1 - (i >> 2)) || '0', 16);
-    categories[id] = ((nibble >> (i & 3)) & 1) === 1;
-  });
+  categoryIds.forEach((id, i) => (categories[id] = i < MAX_CATEGORIES && ((bits >> i) & 1) == 1));
   const decision: MirrorDecision = {
     policyVersion,
     categories,

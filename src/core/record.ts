@@ -103,9 +103,16 @@ export interface ConsentRecordV0 {
   via?: 'banner' | 'api';
 }
 
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0;
+/** Each key's `typeof`; times must also be positive (so NaN and 0 fail). */
+const hasTypes = (v: Record<string, unknown>, types: Record<string, string>): boolean =>
+  Object.keys(types).every((k) => typeof v[k] == types[k] && (types[k] != 'number' || (v[k] as number) > 0));
+
 const isBoolRecord = (v: unknown): v is Record<string, boolean> =>
-  isPlainObject(v) && Object.values(v).every((x) => typeof x === 'boolean');
+  isPlainObject(v) && Object.values(v).every((x) => typeof x == 'boolean');
+
+const isOptOuts = (v: unknown): boolean => isPlainObject(v) && Object.keys(NO_OPT_OUTS).every((k) => typeof v[k] == 'boolean');
+
+const isMethod = (v: unknown): boolean => METHODS.includes(v as ConsentMethod);
 
 /** Schema 0 to 1: the allowed list becomes per-category booleans; refusing advertising implies both ad opt-outs. */
 export function migrateV0(old: ConsentRecordV0, config: ConsentryConfig): ConsentRecord {
@@ -128,36 +135,16 @@ export function migrateV0(old: ConsentRecordV0, config: ConsentryConfig): Consen
 }
 
 const isV0 = (v: Record<string, unknown>): boolean =>
-  (v.v === undefined || v.v === 0) &&
-  v.schema === undefined &&
-  typeof v.id === 'string' &&
-  typeof v.policy === 'string' &&
-  Array.isArray(v.allowed) &&
-  v.allowed.every((x) => typeof x === 'string') &&
-  isTime(v.ts);
+  !v.v && v.schema === undefined && hasTypes(v, { id: 'string', policy: 'string', ts: 'number' }) && Array.isArray(v.allowed) && v.allowed.every((x) => typeof x == 'string');
 
-const isV1 = (v: Record<string, unknown>): boolean => {
-  const o = v.optOuts;
-  const m = v.minor;
-  return (
-    v.schema === 1 &&
-    typeof v.id === 'string' &&
-    v.id !== '' &&
-    typeof v.policyVersion === 'string' &&
-    typeof v.language === 'string' &&
-    isBoolRecord(v.categories) &&
-    isPlainObject(o) &&
-    typeof o.promotionalEmail === 'boolean' &&
-    typeof o.personalisedAds === 'boolean' &&
-    typeof o.adSharing === 'boolean' &&
-    METHODS.includes(v.method as ConsentMethod) &&
-    typeof v.gpc === 'boolean' &&
-    (m === undefined || (isPlainObject(m) && typeof m.under === 'boolean' && typeof m.guardianConfirmed === 'boolean')) &&
-    isTime(v.createdAt) &&
-    isTime(v.updatedAt) &&
-    isTime(v.expiresAt)
-  );
-};
+const isV1 = (v: Record<string, unknown>): boolean =>
+  v.schema === 1 &&
+  !!v.id &&
+  hasTypes(v, { id: 'string', policyVersion: 'string', language: 'string', gpc: 'boolean', createdAt: 'number', updatedAt: 'number', expiresAt: 'number' }) &&
+  isBoolRecord(v.categories) &&
+  isOptOuts(v.optOuts) &&
+  isMethod(v.method) &&
+  (v.minor === undefined || (isBoolRecord(v.minor) && hasTypes(v.minor, { under: 'boolean', guardianConfirmed: 'boolean' })));
 
 /**
  * A stored value read back as a current record: schema 1 as is (with
@@ -175,14 +162,11 @@ export function decodeStoredRecord(stored: unknown, config: ConsentryConfig): Co
 
 /** A history entry read back from storage, or `null` when it is not one. */
 export function decodeHistoryEntry(stored: unknown): HistoryEntry | null {
-  if (!isPlainObject(stored)) return null;
-  const o = stored.optOuts;
   const ok =
-    isTime(stored.at) &&
-    METHODS.includes(stored.method as ConsentMethod) &&
-    typeof stored.policyVersion === 'string' &&
+    isPlainObject(stored) &&
+    hasTypes(stored, { at: 'number', policyVersion: 'string', gpc: 'boolean' }) &&
+    isMethod(stored.method) &&
     isBoolRecord(stored.categories) &&
-    isBoolRecord(o) &&
-    typeof stored.gpc === 'boolean';
+    isOptOuts(stored.optOuts);
   return ok ? (stored as unknown as HistoryEntry) : null;
 }

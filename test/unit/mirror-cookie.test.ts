@@ -124,3 +124,31 @@ describe('mirror cookie: anything malformed is "no decision", never an exception
     expect(decodeMirrorCookie(good, IDS)).not.toBeNull();
   });
 });
+
+describe('the README server example', () => {
+  it('reads every cookie the guard writes the same way parseMirrorCookie does', async () => {
+    const { readFileSync } = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const code = /Node \(or use `parseMirrorCookie`[^\n]*\n\n```js\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(code).toBeTruthy();
+    const parseConsentry = new Function(`${code}; return parseConsentry;`)() as (value: string) => Record<string, unknown> | null;
+    const samples = [
+      record(),
+      record({ method: 'reject-all', optOuts: { promotionalEmail: true, personalisedAds: true, adSharing: true }, gpc: true }),
+      record({ policyVersion: 'v2.1 修订', categories: { necessary: true, preferences: true, analytics: false, advertising: true, email: true } }),
+    ];
+    for (const r of samples) {
+      const value = encodeMirrorCookie(r, IDS);
+      const ours = parseMirrorCookie(value)!;
+      expect(parseConsentry(value)).toEqual({
+        policyVersion: ours.policyVersion,
+        chosen: IDS.filter((id) => ours.categories[id]),
+        optedOut: (['promotionalEmail', 'personalisedAds', 'adSharing'] as const).filter((k) => ours.optOuts[k]),
+        gpc: ours.gpc,
+        updatedAt: new Date(ours.updatedAt),
+        id: ours.id,
+      });
+    }
+    expect(parseConsentry('2.x.1.0.1.a')).toBeNull();
+  });
+});
