@@ -3,6 +3,7 @@
  * on a first visit, and every button acts on the real stored record (IndexedDB
  * + mirror cookie through the public API), under the strict CSP.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startServer, type TestServer } from './harness';
@@ -82,6 +83,44 @@ describe('UI through the guard', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('manage');
 
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('downloads the choice and its history as a JSON file', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
+    await page.click('[data-action="accept-all"]');
+    await waitForRecord(page, 'accept-all');
+    await page.click('[data-consentry-settings]');
+    await page.click('[data-section="data"]');
+    await page.waitForSelector('[data-consentry="history"]');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-action="download"]')]);
+    expect(download.suggestedFilename()).toBe('consentry-choices.json');
+    const path = await download.path();
+    const exported = JSON.parse(await readFile(path, 'utf8'));
+    expect(exported.record.method).toBe('accept-all');
+    expect(exported.record.categories.analytics).toBe(true);
+    expect(exported.history.map((entry: { method: string }) => entry.method)).toEqual(['accept-all']);
+    await context.close();
+  });
+
+  it('minors: the age question comes first; an under-age visitor is stored with only necessary and no ad sharing', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/test/e2e/pages/ui-guard-minors.html`);
+    await page.waitForSelector('[data-consentry="banner"] [data-action="minor"]');
+    expect(await page.$('[data-action="accept-all"]')).toBeNull();
+    await page.click('[data-action="minor"]');
+    await page.click('text=Continue with necessary cookies only');
+    await waitForRecord(page, 'reject-all');
+    const record = (await page.evaluate(
+      () => (window as unknown as { consentry: { get(): { record: unknown } } }).consentry.get().record,
+    )) as { categories: Record<string, boolean>; optOuts: Record<string, boolean>; minor: unknown };
+    expect(record.categories).toEqual({ necessary: true, preferences: false, analytics: false, advertising: false, email: false });
+    expect(record.optOuts.personalisedAds).toBe(true);
+    expect(record.optOuts.adSharing).toBe(true);
+    expect(record.minor).toEqual({ under: true, guardianConfirmed: false });
     await context.close();
   });
 });
