@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILT_IN_CATEGORY_IDS, defaultConfig } from '../../src/core/defaults';
 import { decodeMirrorCookie, encodeMirrorCookie, parseMirrorCookie, recordFromMirror } from '../../src/core/mirror-cookie';
@@ -126,9 +128,8 @@ describe('mirror cookie: anything malformed is "no decision", never an exception
 });
 
 describe('the README server example', () => {
-  it('reads every cookie the guard writes the same way parseMirrorCookie does', async () => {
-    const { readFileSync } = await import('node:fs');
-    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  it('reads every cookie the guard writes the same way parseMirrorCookie does', () => {
+    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
     const code = /Node \(or use `parseMirrorCookie`[^\n]*\n\n```js\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(code).toBeTruthy();
     const parseConsentry = new Function(`${code}; return parseConsentry;`)() as (value: string) => Record<string, unknown> | null;
