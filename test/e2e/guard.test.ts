@@ -166,6 +166,11 @@ describe.each(['pasted', 'tagged'] as const)('guard-%s.html', (name) => {
     expect((await cookiesOf(opened.context)).length).toBeGreaterThan(TEST_VENDORS.length);
     await opened.page.evaluate(() => window.consentry!.withdraw().then(() => undefined));
     expect(await cookiesOf(opened.context)).toEqual([]);
+    if (name === 'tagged') {
+      // The released video frame is unloaded and its placeholder is back.
+      expect(await opened.page.locator('#video').getAttribute('src')).toBe('about:blank');
+      expect(await opened.page.locator('.consentry-placeholder').isVisible()).toBe(true);
+    }
     opened.traffic.clear();
     await settle(opened.page);
     await settle(opened.page);

@@ -13,7 +13,7 @@ import { guardElements } from './elements';
 import { captureNatives } from './held';
 import { guardNetwork } from './network';
 import { usePlaceholderConfig } from './placeholder';
-import { releaseAllowed } from './release';
+import { reblockFrames, releaseAllowed } from './release';
 
 export { purgeTrackerCookies };
 
@@ -34,7 +34,10 @@ export function installBlocking(config: ConsentryConfig): void {
   }
   onAllowedChange((now, before) => {
     const denied = [...before].filter((category) => !now.has(category));
-    if (denied.length) purgeTrackerCookies(config, denied);
+    if (denied.length) {
+      purgeTrackerCookies(config, denied);
+      reblockFrames();
+    }
     releaseAllowed();
   });
 }

@@ -6,7 +6,7 @@
  */
 import { isAllowed } from '../gate';
 import { categoriesOf, heldSrc, inspected, natives, TAGGED } from './held';
-import { removePlaceholder } from './placeholder';
+import { removePlaceholder, showPlaceholder } from './placeholder';
 
 /** Whether every category a held element waits for is allowed now (an empty tag is never released: fail closed). */
 export function isReleasable(element: Element): boolean {
@@ -29,7 +29,28 @@ export function releaseAllowed(): void {
     .catch((error) => console.error('consentry: internal error while releasing', error));
 }
 
+/** Released tagged iframes and the categories they needed: a withdrawal puts them back behind their placeholder. */
+const releasedFrames = new Map<HTMLElement, string>();
+
+/**
+ * Unload released iframes whose categories are no longer all allowed: a
+ * third-party page in a frame is out of reach of every other interceptor.
+ */
+export function reblockFrames(): void {
+  for (const [frame, categories] of releasedFrames) {
+    natives.setAttribute.call(frame, 'data-consent', categories);
+    if (isReleasable(frame)) {
+      frame.removeAttribute('data-consent');
+      continue;
+    }
+    releasedFrames.delete(frame);
+    natives.setAttribute.call(frame, 'src', 'about:blank');
+    showPlaceholder(frame, categoriesOf(frame));
+  }
+}
+
 function release(element: Element): Promise<unknown> | void {
+  if (element.tagName === 'IFRAME') releasedFrames.set(element as HTMLElement, element.getAttribute('data-consent')!);
   element.removeAttribute('data-consent');
   if (element instanceof HTMLScriptElement) return releaseScript(element);
   const isLink = element.tagName === 'LINK';
