@@ -15,8 +15,8 @@ import { measureVisit, measureDom10k } from './visit.mjs';
 import { servedSize } from './sizes.mjs';
 import { buildTable, median } from './report.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 7);
-const DOM_RUNS = Number(process.env.BENCH_DOM_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const DOM_RUNS = Number(process.env.BENCH_DOM_RUNS ?? 11);
 const startedAt = Date.now();
 
 /** Chromium flags: the same list the e2e harness uses (read from it, so they cannot drift). */
@@ -87,6 +87,7 @@ try {
     '',
   ].join('\n');
   writeFileSync(new URL('./results.md', import.meta.url), markdown);
+  quoteInReadme([...machine, '', table].join('\n'));
   console.log(machine.join('\n'));
   console.log('');
   console.log(table);
@@ -95,6 +96,22 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+/**
+ * Replaces the table between the README's bench markers (section "Benchmark"),
+ * so the README always quotes the latest results. Skipped when the markers are missing.
+ */
+function quoteInReadme(text) {
+  const readmeUrl = new URL('../README.md', import.meta.url);
+  const readme = readFileSync(readmeUrl, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const from = readme.indexOf(start);
+  const to = readme.indexOf(end);
+  if (from === -1 || to < from) return;
+  writeFileSync(readmeUrl, `${readme.slice(0, from + start.length)}\n${text}\n${readme.slice(to)}`);
+  console.log('Quoted in README.md ("Benchmark")');
 }
 
 function pkgVersion(name) {
