@@ -60,6 +60,8 @@ export function App({ host: givenHost, request }: { host: UiHost; request: OpenR
   }, [host.api]);
   useEffect(() => {
     if (request.seq === 0) return;
+    // The unsubscribe confirmation stays in front: the banner follows when it is closed (see closeDialog).
+    if (request.view === 'banner' && screen.kind === 'unsubscribe') return;
     // The guard asks again (e.g. after "Delete my choices") while the centre is open: keep keyboard users in the UI.
     setFocusManage(request.view === 'banner');
     setBannerDismissed(false);

@@ -123,4 +123,22 @@ describe('UI through the guard', () => {
     expect(record.minor).toEqual({ under: true, guardianConfirmed: false });
     await context.close();
   });
+
+  it('an unsubscribe-link landing shows the confirmation, not the banner', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html?unsubscribe=product-news&token=Zx81-aa_93kQ`);
+    await page.waitForSelector('[data-consentry="unsubscribe"]');
+    await page.waitForFunction(
+      () => (window as unknown as { consentry: { get(): { record: Stored } } }).consentry.get().record?.optOuts.promotionalEmail === true,
+    );
+    // Let the guard finish starting up: it must not put the banner over the confirmation.
+    await page.evaluate(() => (window as unknown as { consentry: { ready: Promise<unknown> } }).consentry.ready);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    expect(await page.$('[data-consentry="banner"]')).toBeNull();
+    expect(await page.textContent('[data-consentry="unsubscribe"]')).toContain('You won\'t receive “product-news” emails from us any more.');
+    await page.click('[data-consentry="unsubscribe"] [data-action="close"]');
+    await page.waitForSelector('[data-consentry="unsubscribe"]', { state: 'detached' });
+    await context.close();
+  });
 });

@@ -76,6 +76,16 @@ describe('unsubscribe confirmation', () => {
     expect(screen.getByRole('switch', { name: 'Promotional emails, product questionnaires and satisfaction surveys' })).toBeTruthy();
   });
 
+  it('a banner request from the guard does not cover the confirmation', async () => {
+    const host = fakeHost({ unsubscribe: { list: 'News', token: 'x', valid: true } });
+    openUi('unsubscribe', host);
+    await settle();
+    openUi('banner', { ...host });
+    await settle();
+    expect(screen.getByRole('dialog', { name: "You're unsubscribed" })).toBeTruthy();
+    expect(screen.queryByRole('region')).toBeNull();
+  });
+
   it('after closing, the banner asks for a cookie choice if none was made', async () => {
     openUi('unsubscribe', fakeHost({ unsubscribe: { list: 'News', token: 'x', valid: true } }));
     await settle();
