@@ -48,6 +48,8 @@ function loadConfig(script: HTMLScriptElement | null): { config: ConsentryConfig
 }
 
 function start(): void {
+  // Included twice (a CMS adding it again): the first copy already guards the page.
+  if (window.consentry) return console.warn('consentry: the guard is on this page twice; the second copy does nothing');
   const script = document.currentScript as HTMLScriptElement | null;
   const { config, locked } = loadConfig(script);
   installBlocking(config);

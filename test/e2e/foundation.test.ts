@@ -130,6 +130,61 @@ describe('foundation in Chromium', () => {
     await page.close();
   });
 
+  it('opens the preference centre from a data-consentry-open link', async () => {
+    const page = await openPage();
+    await page.click('[data-consentry-open]');
+    await page.waitForFunction(() => document.documentElement.dataset.opened === 'preferences');
+    await page.close();
+  });
+
+  it('keeps working on the cookie alone when IndexedDB is unavailable', async () => {
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+    await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
+    await page.route('**/dist/consentry-ui.js', (route) => route.fulfill({ contentType: 'text/javascript', body: 'window.consentryUI={open(){},close(){}}' }));
+    await page.goto(`${server.origin}/test/e2e/pages/foundation.html`);
+    const state = await page.evaluate(async () => {
+      const { consentry } = window as unknown as TestWindow;
+      await consentry.ready;
+      return consentry.set({ categories: { analytics: true } });
+    });
+    expect(state.degraded).toBe(true);
+    expect(state.record?.categories.analytics).toBe(true);
+    await page.reload();
+    expect(await page.evaluate(() => (window as unknown as TestWindow).seenAtStart.analytics)).toBe(true);
+    const after = await page.evaluate(() => (window as unknown as TestWindow).consentry.ready);
+    expect(after).toMatchObject({ degraded: true, needsChoice: false, record: { categories: { analytics: true } } });
+    expect(warnings.filter((w) => w.startsWith('consentry: IndexedDB is not available'))).toHaveLength(2);
+    await page.close();
+  });
+
+  it('reports an invalid config once and keeps every optional category denied, even for a stored "accept all"', async () => {
+    const page = await context.newPage();
+    const messages: string[] = [];
+    page.on('console', (message) => message.type() === 'error' && messages.push(message.text()));
+    await page.route('**/test/e2e/pages/foundation.html', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('"version": "2021-10-24"', '"version": "2021-10-24", "verison": 2');
+      await route.fulfill({ response, body });
+    });
+    await page.goto(`${server.origin}/test/e2e/pages/foundation.html`);
+    await page.evaluate(async () => {
+      const { consentry } = window as unknown as TestWindow;
+      await consentry.ready;
+      await consentry.acceptAll();
+    });
+    expect(await page.evaluate(() => (window as unknown as TestWindow).consentry.has('analytics'))).toBe(false);
+    await page.reload();
+    expect(await page.evaluate(() => (window as unknown as TestWindow).seenAtStart)).toMatchObject({ analytics: false, advertising: false });
+    expect(await page.evaluate(() => (window as unknown as TestWindow).consentry.ready.then(() => document.documentElement.dataset.opened ?? null))).toBeNull();
+    expect(messages).toEqual([
+      'consentry: the config has problems, so every optional category stays denied until they are fixed:\n- policy.verison is not a known option',
+      'consentry: the config has problems, so every optional category stays denied until they are fixed:\n- policy.verison is not a known option',
+    ]);
+    await page.close();
+  });
+
   it('threw nothing into the page', () => {
     expect(errors).toEqual([]);
   });
