@@ -126,6 +126,12 @@ export interface ConsentState {
   needsChoice: boolean;
   /** Whether storage fell back to cookie + memory (IndexedDB missing, blocked or failing). */
   degraded: boolean;
+  /**
+   * On `change` only: `true` when the change was made in another tab of the
+   * site and reached this one by tab sync (so work done once per change, like
+   * sending a consent receipt, is left to the tab that made it).
+   */
+  fromOtherTab?: true;
 }
 
 /** Events emitted through `on()`, and as DOM `CustomEvent`s named `consentry:<event>` on `document`. */

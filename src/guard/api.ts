@@ -182,7 +182,7 @@ export function createGuardApi(ctx: ApiContext): GuardApi {
       if (next?.id === record?.id && next?.updatedAt === record?.updatedAt) return;
       record = next;
       applyGate();
-      emit('change', state());
+      emit('change', { ...state(), fromOtherTab: true });
     },
   };
 }

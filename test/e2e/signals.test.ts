@@ -236,6 +236,20 @@ describe('consent receipts', () => {
     expect(await page.evaluate((key) => localStorage.getItem(key), QUEUE_KEY)).toBe('[]');
   });
 
+  it('sends one receipt per change, however many tabs of the site hear it', async () => {
+    const one = await open(PAGE);
+    const two = await open(PAGE);
+    await api(one, (c) => c.acceptAll());
+    const accepted = (await record(one))!;
+    // The second tab has applied the change (and run its change listeners).
+    await expect.poll(async () => (await record(two))?.updatedAt).toBe(accepted.updatedAt);
+    await api(two, (c) => c.rejectAll());
+    const rejected = (await record(two))!;
+    await expect.poll(async () => (await record(one))?.updatedAt).toBe(rejected.updatedAt);
+    const bodies = (await waitForReceipts(2)).map((r) => r.body);
+    expect(bodies).toStrictEqual([receiptOf(accepted), receiptOf(rejected)]);
+  });
+
   it('keeps a receipt that failed (503, then offline) and delivers it on the next page view', async () => {
     const page = await open(PAGE);
     endpointStatus = 503;

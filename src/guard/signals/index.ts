@@ -73,7 +73,8 @@ export function startSignals({ config, api, gpc }: SignalsContext): void {
 
     api.on('change', (state) => {
       publish(state);
-      sendFor(state.record, state.record?.method === 'unsubscribe-link' ? unsubscribe : undefined);
+      // Every open tab hears a change; the tab that made it sends the receipt.
+      if (!state.fromOtherTab) sendFor(state.record, state.record?.method === 'unsubscribe-link' ? unsubscribe : undefined);
       last = state.record;
     });
 
