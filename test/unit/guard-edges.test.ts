@@ -1,0 +1,150 @@
+/** The guard's edges that talk to the browser: tabs, the UI loader, and the ESM proxy. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defaultConfig } from '../../src/core/defaults';
+import type { ConsentryApi, ConsentryUi, UiHost } from '../../src/core/types';
+import { startTabSync } from '../../src/guard/sync';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  vi.resetModules();
+  delete window.consentryUI;
+  delete window.consentry;
+  document.head.innerHTML = '';
+  document.body.innerHTML = '';
+});
+
+describe('tab sync', () => {
+  it('delivers a change to the other tab over BroadcastChannel', async () => {
+    const received: unknown[] = [];
+    const send = startTabSync(() => undefined);
+    startTabSync((record) => received.push(record));
+    send(null);
+    send({ id: 'r-1' } as never);
+    await vi.waitFor(() => expect(received).toEqual([null, { id: 'r-1' }]));
+  });
+
+  it('falls back to a storage event where BroadcastChannel is missing', () => {
+    vi.stubGlobal('BroadcastChannel', undefined);
+    const received: unknown[] = [];
+    const setItem = vi.spyOn(Storage.prototype, 'setItem');
+    const send = startTabSync((record) => received.push(record));
+    send({ id: 'r-2' } as never);
+    // The entry is written (other tabs get a storage event) and removed at once.
+    expect(setItem).toHaveBeenCalledWith('consentry:sync', expect.stringContaining('"id":"r-2"'));
+    expect(localStorage.getItem('consentry:sync')).toBeNull();
+    // What another tab's write looks like here:
+    const newValue = setItem.mock.calls[0]![1];
+    window.dispatchEvent(new StorageEvent('storage', { key: 'consentry:sync', newValue }));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'consentry:sync', newValue: null }));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'other', newValue: '{"record":1}' }));
+    window.dispatchEvent(new StorageEvent('storage', { key: 'consentry:sync', newValue: 'not json' }));
+    expect(received).toEqual([{ id: 'r-2' }]);
+  });
+});
+
+describe('UI loader', () => {
+  const api = {} as ConsentryApi;
+
+  async function loader() {
+    const module = await import('../../src/guard/ui-loader');
+    const config = { ...defaultConfig(), ui: { settingsButton: 'bottom-left' as const, nonce: 'n0nce' } };
+    module.configureUi({ api, config, language: 'zh-CN', gpc: true, base: 'https://cdn.example.com/consentry/consentry.js?v=1' });
+    return module;
+  }
+
+  /** Fakes the network: loading the UI script defines `window.consentryUI`. */
+  function serveUi(ui: ConsentryUi) {
+    const appended: HTMLElement[] = [];
+    vi.spyOn(document.head, 'appendChild').mockImplementation(<T extends Node>(node: T): T => {
+      const element = node as unknown as HTMLScriptElement;
+      appended.push(element);
+      if (element.tagName === 'SCRIPT') window.consentryUI = ui;
+      queueMicrotask(() => element.onload?.(new Event('load')));
+      return node;
+    });
+    return appended;
+  }
+
+  it('loads the stylesheet and the UI once, beside the guard, with the nonce, then opens the view', async () => {
+    const opened: [string, UiHost][] = [];
+    const appended = serveUi({ open: (view, host) => opened.push([view, host]), close: () => undefined });
+    const { openUi } = await loader();
+    await openUi('banner');
+    await openUi('unsubscribe', { unsubscribe: { list: 'news', token: 't', valid: true } });
+    expect(appended.map((e) => [e.tagName, (e as HTMLLinkElement).href || (e as HTMLScriptElement).src, e.nonce])).toEqual([
+      ['LINK', 'https://cdn.example.com/consentry/consentry.css', 'n0nce'],
+      ['SCRIPT', 'https://cdn.example.com/consentry/consentry-ui.js', 'n0nce'],
+    ]);
+    expect(opened.map(([view]) => view)).toEqual(['banner', 'unsubscribe']);
+    expect(opened[0]![1]).toMatchObject({ api, language: 'zh-CN', gpc: true, policyChanged: false });
+    expect(opened[1]![1].unsubscribe).toEqual({ list: 'news', token: 't', valid: true });
+  });
+
+  it('reports a UI that did not load, and tries again next time', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const appended: HTMLElement[] = [];
+    vi.spyOn(document.head, 'appendChild').mockImplementation(<T extends Node>(node: T): T => {
+      appended.push(node as unknown as HTMLElement);
+      queueMicrotask(() => (node as unknown as HTMLScriptElement).onerror?.(new Event('error')));
+      return node;
+    });
+    const { openUi } = await loader();
+    await expect(openUi('preferences')).resolves.toBeUndefined();
+    await openUi('preferences');
+    expect(error).toHaveBeenCalledTimes(2);
+    expect(error).toHaveBeenCalledWith('consentry: the UI could not be loaded from https://cdn.example.com/consentry/consentry-ui.js');
+    expect(appended).toHaveLength(4);
+  });
+
+  it.each([
+    ['', 'preferences'],
+    ['preferences', 'preferences'],
+    ['optouts', 'optouts'],
+    ['banner', 'banner'],
+    ['anything else', 'preferences'],
+  ])('data-consentry-open="%s" opens %s', async (value, view) => {
+    const opened: string[] = [];
+    window.consentryUI = { open: (v) => opened.push(v), close: () => undefined };
+    const { listenForOpenLinks } = await loader();
+    listenForOpenLinks();
+    document.body.innerHTML = `<a href="#top" data-consentry-open="${value}"><span>Cookie settings</span></a>`;
+    const click = new MouseEvent('click', { bubbles: true, cancelable: true });
+    document.querySelector('span')!.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    await vi.waitFor(() => expect(opened).toEqual([view]));
+  });
+});
+
+describe('ESM proxy (consentry from the package)', () => {
+  it('answers "no choice" before the guard exists, queues actions, then forwards them', async () => {
+    const { consentry } = await import('../../src/index');
+    expect(consentry.get()).toEqual({ record: null, needsChoice: true, degraded: false });
+    expect(consentry.has('necessary')).toBe(true);
+    expect(consentry.has('analytics')).toBe(false);
+    expect(() => consentry.config).toThrow('consentry: the guard (consentry.js) is not on this page yet; load it first in <head>');
+
+    const calls: string[] = [];
+    const accepted = consentry.acceptAll();
+    const heard = vi.fn();
+    const off = consentry.on('change', heard);
+    const guard = {
+      ready: Promise.resolve({ record: null, needsChoice: false, degraded: false }),
+      get: () => ({ record: null, needsChoice: false, degraded: true }),
+      has: (c: string) => c === 'analytics',
+      acceptAll: async () => (calls.push('acceptAll'), { record: null, needsChoice: false, degraded: false }),
+      on: (_event: string, fn: () => void) => (calls.push('on'), fn(), () => calls.push('off')),
+      language: 'en',
+    } as unknown as ConsentryApi;
+    window.consentry = guard;
+    document.dispatchEvent(new CustomEvent('consentry:ready'));
+    await accepted;
+    expect(calls).toEqual(['acceptAll', 'on']);
+    expect(heard).toHaveBeenCalledTimes(1);
+    off();
+    expect(calls).toEqual(['acceptAll', 'on', 'off']);
+    expect(consentry.get().degraded).toBe(true);
+    expect(consentry.has('analytics')).toBe(true);
+    expect(consentry.language).toBe('en');
+  });
+});
