@@ -22,6 +22,7 @@ function ratio(own, peers) {
   if (own === null || !known.length) return 'n/a';
   const best = Math.min(...known);
   if (best === 0) return own === 0 ? 'same (0)' : 'worse (best peer: 0)';
+  if (own === 0) return `0 (best peer: ${Number.isInteger(best) ? best : best.toFixed(1)})`;
   return `${(own / best).toFixed(2)}×`;
 }
 
