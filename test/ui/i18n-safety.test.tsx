@@ -59,6 +59,24 @@ describe('languages', () => {
   });
 });
 
+describe('category texts', () => {
+  it('come from the policy texts by id, in the visitor\'s language, with owner overrides first', () => {
+    const host = fakeHost({
+      configPatch: { translations: { 'zh-CN': { 'category.analytics.name': '访问统计' } } },
+    });
+    host.config.categories.push({ id: 'chat', name: { en: 'Live chat' }, description: { en: 'Lets you talk to support.' }, vendors: [] });
+    openUi('preferences', host);
+    const analytics = document.querySelector('[data-category="analytics"]')!;
+    expect(analytics.textContent).toContain('Third-party statistics and analysis tools count visits');
+    fireEvent.click(screen.getByRole('button', { name: '中文' }));
+    expect(screen.getByRole('switch', { name: '访问统计' })).toBeTruthy();
+    expect(analytics.textContent).toContain('第三方数据统计与分析工具');
+    // A category the owner wrote only in English shows in English rather than not at all.
+    expect(screen.getByRole('switch', { name: 'Live chat' })).toBeTruthy();
+    expect(document.querySelector('[data-category="chat"]')?.textContent).toContain('Lets you talk to support.');
+  });
+});
+
 describe('safety', () => {
   it('shows markup in config and translation strings as characters', () => {
     const host = fakeHost({
