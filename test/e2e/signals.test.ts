@@ -37,6 +37,8 @@ let context: BrowserContext;
 let received: ReceivedReceipt[] = [];
 /** What the local receipt endpoint answers. */
 let endpointStatus = 204;
+/** Requests to the endpoint other than POST (a CORS preflight would be OPTIONS). */
+let preflights = 0;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
@@ -46,8 +48,28 @@ beforeAll(async () => {
   server.headers['content-security-policy'] = `default-src 'self'; script-src 'self' 'sha256-${probeHash}'; style-src 'self'`;
   server.handle((req, res, body) => {
     if (!req.url?.startsWith('/signals/receipts')) return false;
+    if (req.method !== 'POST') {
+      preflights += 1;
+      res.writeHead(405).end();
+      return true;
+    }
     received.push({ contentType: req.headers['content-type'], cookie: req.headers.cookie, body: JSON.parse(body) as ConsentReceipt });
     res.writeHead(endpointStatus).end();
+    return true;
+  });
+  // A page whose receipt endpoint is on another origin (localhost vs 127.0.0.1, same server).
+  server.handle((req, res) => {
+    if (req.url !== '/signals/cross-origin.html') return false;
+    const endpoint = server.origin.replace('127.0.0.1', 'localhost') + '/signals/receipts';
+    res.writeHead(200, {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': `default-src 'self'; connect-src 'self' ${new URL(endpoint).origin}; style-src 'self'`,
+    });
+    res.end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Cross-origin receipts</title>` +
+        `<script type="application/json" id="consentry-config">${JSON.stringify({ receiptEndpoint: endpoint })}</script>` +
+        `<script src="/dist/consentry.js"></script></head><body><h1>Cross-origin receipts</h1></body></html>`,
+    );
     return true;
   });
   browser = await launchChromium();
@@ -63,6 +85,7 @@ beforeEach(async () => {
   context = await browser.newContext();
   received = [];
   endpointStatus = 204;
+  preflights = 0;
   pageErrors.length = 0;
 });
 
@@ -248,6 +271,18 @@ describe('consent receipts', () => {
     await expect.poll(async () => (await record(one))?.updatedAt).toBe(rejected.updatedAt);
     const bodies = (await waitForReceipts(2)).map((r) => r.body);
     expect(bodies).toStrictEqual([receiptOf(accepted), receiptOf(rejected)]);
+  });
+
+  it('sends cross-origin receipts as text/plain JSON without a preflight', async () => {
+    const page = await open('/signals/cross-origin.html');
+    await api(page, (c) => c.rejectAll());
+    const rejected = (await record(page))!;
+    const [receipt] = await waitForReceipts(1);
+    expect(receipt!.contentType).toBe('text/plain');
+    expect(preflights).toBe(0);
+    expect(receipt!.body).toStrictEqual(receiptOf(rejected));
+    // The answer is opaque (no CORS headers needed), and counts as delivered.
+    await expect.poll(() => page.evaluate((key) => localStorage.getItem(key), QUEUE_KEY)).toBe('[]');
   });
 
   it('keeps a receipt that failed (503, then offline) and delivers it on the next page view', async () => {

@@ -9,9 +9,12 @@
  * Sent with `fetch(..., { keepalive: true })` rather than `sendBeacon`: both
  * outlive the page, but only fetch tells whether the server took the receipt
  * (sendBeacon's `true` means "queued by the browser", so a 503 or an offline
- * send would be lost silently). Same-origin bodies are `application/json`;
- * cross-origin ones `text/plain` (still JSON): a JSON content type would need
- * a CORS preflight. No cookies are sent. Nothing here throws or waits.
+ * send would be lost silently). Same-origin bodies are `application/json`.
+ * Cross-origin ones are `text/plain` (still JSON) in `no-cors` mode, like a
+ * beacon: no preflight, no CORS headers needed, but the answer is opaque, so
+ * any answer counts as delivered and only a network failure is retried (an
+ * endpoint without CORS headers would otherwise be sent every queued receipt
+ * on every page view). No cookies are sent. Nothing here throws or waits.
  */
 import type { ConsentReceipt } from '../../core/types';
 
@@ -39,9 +42,16 @@ function writeQueue(queue: string[]): void {
 
 function post(endpoint: string, body: string): void {
   try {
-    const type = new URL(endpoint, location.href).origin === location.origin ? 'application/json' : 'text/plain';
-    fetch(endpoint, { method: 'POST', body, keepalive: true, credentials: 'omit', headers: { 'content-type': type } }).then(
-      (response) => response.ok && writeQueue(readQueue().filter((queued) => queued !== body)),
+    const sameOrigin = new URL(endpoint, location.href).origin === location.origin;
+    fetch(endpoint, {
+      method: 'POST',
+      body,
+      keepalive: true,
+      credentials: 'omit',
+      mode: sameOrigin ? 'same-origin' : 'no-cors',
+      headers: { 'content-type': sameOrigin ? 'application/json' : 'text/plain' },
+    }).then(
+      (response) => (response.ok || response.type === 'opaque') && writeQueue(readQueue().filter((queued) => queued !== body)),
       () => {}, // offline or refused: stays queued for the next page view
     );
   } catch {
