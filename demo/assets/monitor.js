@@ -64,7 +64,9 @@ function buildPanel() {
     toggle.textContent = collapsed ? 'Show' : 'Hide';
     body.hidden = collapsed;
   };
-  setCollapsed(localStorage.getItem(COLLAPSED_KEY) === '1');
+  // On a phone the panel would cover the page: start collapsed unless the visitor opened it before.
+  const stored = localStorage.getItem(COLLAPSED_KEY);
+  setCollapsed(stored === null ? matchMedia('(max-width: 40rem)').matches : stored === '1');
   toggle.addEventListener('click', () => {
     const collapsed = !panel.classList.contains('monitor-collapsed');
     localStorage.setItem(COLLAPSED_KEY, collapsed ? '1' : '0');
