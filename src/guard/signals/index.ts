@@ -40,7 +40,7 @@ export function startSignals({ config, api, gpc }: SignalsContext): void {
     let landing: UnsubscribeLanding | null = null;
     // The last record seen: a withdrawal deletes the record, and its receipt still names it.
     let last: ConsentRecord | null = null;
-    // Rides on the receipt of the change the unsubscribe link causes.
+    // An unsubscribe link's list and token, until a receipt carried them.
     let unsubscribe: UnsubscribeRequest | undefined;
 
     // The bootstrap opens the gate from the mirror cookie right after this call
@@ -65,16 +65,19 @@ export function startSignals({ config, api, gpc }: SignalsContext): void {
       });
     };
 
-    const sendFor = (record: ConsentRecord | null, withToken?: UnsubscribeRequest) => {
+    /** The receipt for this tab's change; the change an unsubscribe link made carries its list and token. */
+    const sendReceiptFor = (record: ConsentRecord | null) => {
+      if (!endpoint) return;
+      const withToken = record?.method === 'unsubscribe-link' ? unsubscribe : undefined;
       if (withToken) unsubscribe = undefined;
       const receipt = record ? buildReceipt(record, withToken) : last && buildWithdrawalReceipt(last, Date.now());
-      if (endpoint && receipt) sendReceipt(endpoint, receipt);
+      if (receipt) sendReceipt(endpoint, receipt);
     };
 
     api.on('change', (state) => {
       publish(state);
       // Every open tab hears a change; the tab that made it sends the receipt.
-      if (!state.fromOtherTab) sendFor(state.record, state.record?.method === 'unsubscribe-link' ? unsubscribe : undefined);
+      if (!state.fromOtherTab) sendReceiptFor(state.record);
       last = state.record;
     });
 
@@ -89,9 +92,7 @@ export function startSignals({ config, api, gpc }: SignalsContext): void {
           unsubscribe = { list: landing.list, token: landing.token };
           const after = await api.set({ optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
           // Already unsubscribed, so no change happened: the email system still gets this list and token.
-          if (unsubscribe && after.record) {
-            sendFor({ ...after.record, method: 'unsubscribe-link', updatedAt: Date.now() }, unsubscribe);
-          }
+          if (unsubscribe && after.record) sendReceiptFor({ ...after.record, method: 'unsubscribe-link', updatedAt: Date.now() });
         }
         if (gpcPending(api.get().record, gpc)) {
           await api.set({ optOuts: { personalisedAds: true, adSharing: true }, method: 'gpc' });
