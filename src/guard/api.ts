@@ -20,7 +20,7 @@ import type {
   Language,
   UiView,
 } from '../core/types';
-import { isAllowed, setAllowed } from './gate';
+import { setAllowed } from './gate';
 import type { ConsentStorage } from './storage';
 import type { Broadcast } from './sync';
 
@@ -127,7 +127,8 @@ export function createGuardApi(ctx: ApiContext): GuardApi {
     language,
     version: __CONSENTRY_VERSION__,
     get: state,
-    has: (category) => isAllowed(category),
+    // From the record, not the gate: the signals ask during start-up, before the gate opens for the cookie's choice.
+    has: (category) => category == 'necessary' || (!ctx.locked && effectiveCategories(record, config, now()).has(category)),
     // Accepting all lifts the ad opt-outs, except those GPC asks for; the email subscription is not a cookie matter.
     acceptAll: () => set({ categories: everyCategory(true), optOuts: { personalisedAds: gpc, adSharing: gpc }, method: 'accept-all' }),
     rejectAll: () => set({ categories: everyCategory(false), optOuts: { personalisedAds: true, adSharing: true }, method: 'reject-all' }),

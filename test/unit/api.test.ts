@@ -61,8 +61,9 @@ beforeEach(() => {
 afterEach(() => vi.restoreAllMocks());
 
 describe('before start-up finished', () => {
-  it('answers get() and has() from the cookie decision at once', () => {
+  it('answers get() and has() from the cookie decision at once, even before the gate opens', () => {
     const { guard, api } = setup({ initial: stored() });
+    expect(api.has('analytics')).toBe(true);
     guard.applyGate();
     expect(api.get()).toEqual({ record: stored(), needsChoice: false, degraded: false });
     expect(api.has('analytics')).toBe(true);
