@@ -96,7 +96,7 @@ export function DataSection() {
           data-action="delete"
           aria-describedby="consentry-delete-hint"
           onClick={() => {
-            void host.api.withdraw().then(() => setDeleted(true));
+            void host.api.withdraw({ forgetHistory: true }).then(() => setDeleted(true));
           }}
         >
           {t('data.delete')}
