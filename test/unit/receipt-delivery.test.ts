@@ -12,7 +12,7 @@ const receipt = (n: number): ConsentReceipt => ({
   timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
   policyVersion: '1',
   language: 'en',
-  categories: { necessary: true, analytics: n % 2 === 0 },
+  categories: { necessary: true, preferences: false, analytics: n % 2 === 0, advertising: false, email: false },
   optOuts: { promotionalEmail: false, personalisedAds: false, adSharing: false },
   method: 'custom',
   gpc: false,
