@@ -19,7 +19,7 @@ import { reconcile } from '../core/reconcile';
 import type { ConsentryApi, ConsentryConfig } from '../core/types';
 import { createGuardApi } from './api';
 import { installBlocking, purgeTrackerCookies } from './blocking';
-import { readUserConfig } from './config-source';
+import { readUserConfig, warnIfConfigComesLate } from './config-source';
 import { setAllowed } from './gate';
 import { readMirror, removeMirror, writeMirror } from './mirror';
 import { startSignals } from './signals';
@@ -37,6 +37,7 @@ declare global {
 /** Reads and resolves the config, reporting problems once; `locked` when it cannot be used. */
 function loadConfig(script: HTMLScriptElement | null): { config: ConsentryConfig; locked: boolean } {
   const source = readUserConfig(script);
+  warnIfConfigComesLate();
   const resolved = resolveConfig(source.user);
   const problems = [...source.problems, ...resolved.problems];
   const errors = problems.filter((p) => !p.warning).map((p) => `\n- ${p.message}`);

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { resolveConfig } from '../../src/core/config';
 import { BUILT_IN_CATEGORY_IDS, defaultConfig } from '../../src/core/defaults';
 import { pickLanguage } from '../../src/core/language';
 import { POLICY_TEXTS, withPolicyTexts } from '../../src/core/policy-texts';
-import { readUserConfig } from '../../src/guard/config-source';
+import { readUserConfig, warnIfConfigComesLate } from '../../src/guard/config-source';
 
 describe('defaults from the privacy policy', () => {
   const config = defaultConfig();
@@ -199,5 +199,17 @@ describe('config sources on the page', () => {
     expect(readUserConfig(script).user).toEqual({ ui: { nonce: 'n0nce' } });
     window.consentryConfig = { ui: { nonce: 'mine' } };
     expect(readUserConfig(script).user).toEqual({ ui: { nonce: 'mine' } });
+  });
+
+  it('says so when the JSON config comes after the guard (it cannot be read in time)', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    warnIfConfigComesLate();
+    const json = document.createElement('script');
+    json.type = 'application/json';
+    json.id = 'consentry-config';
+    document.head.append(json);
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    expect(error).toHaveBeenCalledWith("consentry: #consentry-config comes after the guard, so it was not read; put it before the guard's <script>");
+    error.mockRestore();
   });
 });
