@@ -21,7 +21,7 @@ describe('gpcPending', () => {
     id: 'r',
     policyVersion: '1',
     language: 'en',
-    categories: { necessary: true },
+    categories: { necessary: true, preferences: false, analytics: false, advertising: false, email: false },
     optOuts: { ...none, ...optOuts },
     method: 'accept-all',
     gpc,
