@@ -16,6 +16,11 @@ export interface UiContextValue {
   state: ConsentState;
 }
 
+/** The other shipped language, for texts shown in both (the unsubscribe confirmation, the policy notice). */
+export function otherShippedLanguage(language: string): string {
+  return language.split('-')[0] === 'zh' ? 'en' : 'zh-CN';
+}
+
 export const UiContext = createContext<UiContextValue | null>(null);
 
 /** The UI context; components are only rendered inside <App>. */

@@ -64,6 +64,9 @@ describe('unsubscribe confirmation', () => {
     expect(dialog.textContent).toContain("You won't receive “Product news” emails from us any more.");
     expect(dialog.textContent).not.toContain('t0k3n');
     expect(screen.queryByRole('region')).toBeNull();
+    const second = dialog.querySelector('[data-consentry="second-language"]')!;
+    expect(second.getAttribute('lang')).toBe('zh-CN');
+    expect(second.textContent).toBe('退订成功 — 今后您将不会再收到我们的“Product news”邮件。 安全通知、付费通知等服务公告仍会照常发送。');
     fireEvent.click(screen.getByRole('button', { name: '中文' }));
     expect(screen.getByRole('dialog', { name: '退订成功' }).textContent).toContain('今后您将不会再收到我们的“Product news”邮件。');
   });
@@ -107,6 +110,7 @@ describe('policy-change notice', () => {
     openUi('banner', host);
     fireEvent.click(screen.getByRole('button', { name: 'Close without choosing (only necessary cookies are used)' }));
     const notice = screen.getByRole('complementary', { name: 'Our privacy policy has changed (effective 2021-10-24).' });
+    expect(notice.querySelector('[lang="zh-CN"]')?.textContent).toBe('我们的隐私政策已更新(2021-10-24 起生效)。');
     fireEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('complementary', { name: /privacy policy has changed/ })).toBeNull();
     expect(host.calls).toEqual([]);

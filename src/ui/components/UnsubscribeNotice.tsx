@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import { useUi } from '../context';
+import { otherShippedLanguage, useUi } from '../context';
 import { useModalFocus } from '../focus';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -8,7 +8,10 @@ import { LanguageSwitch } from './LanguageSwitch';
  * takes the place of the banner (the guard already recorded the opt-out).
  */
 export function UnsubscribeNotice({ onClose, onManage, returnFocus }: { onClose(): void; onManage(): void; returnFocus(): void }) {
-  const { t, language, host } = useUi();
+  const { t, language, host, texts } = useUi();
+  // Shown in both shipped languages: the email may have been in another language than the browser.
+  const second = otherShippedLanguage(language);
+  const t2 = texts.forLanguage(second);
   const dialog = useRef<HTMLDivElement>(null);
   useModalFocus(dialog, onClose, returnFocus);
   const unsubscribe = host.unsubscribe;
@@ -37,9 +40,17 @@ export function UnsubscribeNotice({ onClose, onManage, returnFocus }: { onClose(
             <>
               <p class="consentry-text">{unsubscribe?.list ? t('unsub.body', { list: unsubscribe.list }) : t('unsub.bodyNoList')}</p>
               <p class="consentry-text">{t('unsub.service')}</p>
+              <p class="consentry-muted" lang={second} data-consentry="second-language">
+                {t2('unsub.title')} — {unsubscribe?.list ? t2('unsub.body', { list: unsubscribe.list }) : t2('unsub.bodyNoList')} {t2('unsub.service')}
+              </p>
             </>
           ) : (
-            <p class="consentry-text">{t('unsub.invalid')}</p>
+            <>
+              <p class="consentry-text">{t('unsub.invalid')}</p>
+              <p class="consentry-muted" lang={second} data-consentry="second-language">
+                {t2('unsub.invalid')}
+              </p>
+            </>
           )}
         </div>
         <div class="consentry-actions consentry-dialog-foot">
