@@ -82,6 +82,28 @@ describe('axe-core finds no violations', () => {
   }
 });
 
+describe('axe-core on the other views', () => {
+  it('unsubscribe confirmation, policy notice, settings button, opt-outs with GPC, your data', async () => {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/test/e2e/pages/ui-banner.html?view=unsubscribe&unsubscribe=Product%20news&policyChanged=1&gpc=1`);
+    await page.waitForSelector('[data-consentry="unsubscribe"]');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('[data-action="close"]');
+    await page.click('[data-action="reject-all"]');
+    await page.waitForSelector('.consentry-policy');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('[data-consentry-settings]');
+    await page.click('[data-section="optouts"]');
+    await page.waitForSelector('[data-consentry="gpc"]');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('[data-section="data"]');
+    await page.waitForSelector('[data-consentry="history"]');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
 describe('keyboard', () => {
   it('the banner is first in the tab order, with the three choices after the policy link', async () => {
     const page = await openPage();
