@@ -350,6 +350,21 @@ describe('unsubscribe links', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('does not renew an expired choice: the unsubscribe is recorded with every category denied', async () => {
+    const page = await open(PAGE);
+    await api(page, (c) => c.acceptAll());
+    const chosen = (await record(page))!;
+
+    const later = await context.newPage();
+    await later.clock.setFixedTime(chosen.updatedAt + 366 * 86_400_000);
+    await open(LINK, later);
+    await expect.poll(async () => (await record(later))?.method).toBe('unsubscribe-link');
+    const after = (await record(later))!;
+    expect(after.categories).toEqual({ necessary: true, preferences: false, analytics: false, advertising: false, email: false });
+    expect(after.optOuts.promotionalEmail).toBe(true);
+    expect(await api(later, (c) => c.has('analytics'))).toBe(false);
+  });
+
   it('records nothing for a token of the wrong shape and says the link is damaged', async () => {
     const page = await open(`${PAGE}?unsubscribe=weekly-news&token=bad<&q=1`);
     expect(await page.evaluate(() => (window as unknown as TestWindow).probe.href)).toBe(`${server.origin}${PAGE}?q=1`);

@@ -88,13 +88,23 @@ export function startSignals({ config, api, gpc }: SignalsContext): void {
         if (landing) void openUi('unsubscribe', { unsubscribe: landing });
         if (endpoint) retryQueuedReceipts(endpoint);
         publish(state);
+        // A signal is not a choice: it must not renew a choice that expired or
+        // predates a material policy change (every category that choice allowed
+        // would run again, unasked). The unsubscribe is still recorded, with
+        // every category denied; GPC waits for the choice the visitor is asked
+        // for (the banner and preference centre apply it).
+        const { needsChoice } = api.get();
         if (landing?.valid) {
           unsubscribe = { list: landing.list, token: landing.token };
-          const after = await api.set({ optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
+          const after = await api.set({
+            categories: needsChoice ? Object.fromEntries(config.categories.map(({ id }) => [id, false])) : undefined,
+            optOuts: { promotionalEmail: true },
+            method: 'unsubscribe-link',
+          });
           // Already unsubscribed, so no change happened: the email system still gets this list and token.
           if (unsubscribe && after.record) sendReceiptFor({ ...after.record, method: 'unsubscribe-link', updatedAt: Date.now() });
         }
-        if (gpcPending(api.get().record, gpc)) {
+        if (!needsChoice && gpcPending(api.get().record, gpc)) {
           await api.set({ optOuts: { personalisedAds: true, adSharing: true }, method: 'gpc' });
         }
       })
