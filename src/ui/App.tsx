@@ -49,8 +49,8 @@ export function App({ host: givenHost, request }: { host: UiHost; request: OpenR
   const [policyDismissed, setPolicyDismissed] = useState(false);
   const [focusManage, setFocusManage] = useState(false);
   const [age, setAge] = useState<AgeAnswer | null>(() => (host.config.minors?.enabled ? state.record?.minor ?? null : null));
-  // The element that had focus before the dialog opened, to give it back on close.
-  const opener = useRef<Element | null>(null);
+  // The element that had focus before the dialog opened (the page's own "Cookie settings" link too), to give it back on close.
+  const opener = useRef<Element | null>(request.view === 'banner' ? null : document.activeElement);
 
   useEffect(() => {
     const off = host.api.on('change', setState);
@@ -64,6 +64,7 @@ export function App({ host: givenHost, request }: { host: UiHost; request: OpenR
     if (request.view === 'banner' && screen.kind === 'unsubscribe') return;
     // The guard asks again (e.g. after "Delete my choices") while the centre is open: keep keyboard users in the UI.
     setFocusManage(request.view === 'banner');
+    if (request.view !== 'banner' && screen.kind !== 'centre') opener.current = document.activeElement;
     setBannerDismissed(false);
     setScreen(screenFor(request.view));
   }, [request.seq]);

@@ -62,6 +62,13 @@ describe('UI through the guard', () => {
     expect((await stored(page))?.categories.analytics).toBe(true);
 
     // The page's own data-consentry-open link opens the opt-out centre.
+    // Escape gives focus back to the page's own link.
+    await page.focus('[data-consentry-open="optouts"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[data-consentry="optouts"]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-consentry="optouts"]', { state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-consentry-open'))).toBe('optouts');
     await page.click('[data-consentry-open="optouts"]');
     await page.waitForSelector('[data-consentry="optouts"]');
     expect(await page.isChecked('#consentry-optout-promotional')).toBe(true);
