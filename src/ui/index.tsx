@@ -27,8 +27,13 @@ function root(): HTMLElement {
 
 /** Creates the `consentryUI` object; exported for tests, which mount it on a fresh document. */
 export function createConsentryUi(): ConsentryUi {
-  return {
+  const ui: ConsentryUi = {
     open(view: UiView, host: UiHost) {
+      // The guard may finish before the parser reaches <body> on a long page: mount once it exists.
+      if (!document.body) {
+        document.addEventListener('DOMContentLoaded', () => ui.open(view, host), { once: true });
+        return;
+      }
       try {
         // A new API (a re-init, another test) gets a fresh App; the same API just switches view, keeping the language picked.
         if (host.api !== currentApi) {
@@ -50,6 +55,7 @@ export function createConsentryUi(): ConsentryUi {
       currentApi = null;
     },
   };
+  return ui;
 }
 
 declare global {
