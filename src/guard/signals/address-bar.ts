@@ -13,6 +13,7 @@ import type { ConsentryConfig } from '../../core/types';
  */
 export function cleanAddressBar({ unsubscribeParams: names, trackingParams }: ConsentryConfig['email'], emailAllowed: boolean): UnsubscribeLanding | null {
   const { search } = location;
+  if (!search) return null; // most page views: nothing to read or strip
   const landing = readUnsubscribe(search, names);
   const next = stripQuery(
     search,
