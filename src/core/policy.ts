@@ -13,10 +13,21 @@ const DAY = 86_400_000;
  * given under another policy version and the current version is a material change.
  */
 export function needsChoice(record: ConsentRecord | null, config: ConsentryConfig, now: number): boolean {
-  if (!record) return true;
+  if (!record || isSignalOnly(record, config)) return true;
   const expiresAt = Math.min(record.expiresAt, addMonths(record.updatedAt, config.expiryMonths));
   if (now >= expiresAt) return true;
   return config.policy.material && record.policyVersion !== config.policy.version;
+}
+
+/**
+ * A record an unsubscribe link made for a visitor who had not chosen yet: it
+ * holds the email opt-out, every optional category denied, and no cookie
+ * choice. The visitor is still asked (nothing runs meanwhile). A visitor who
+ * had refused everything and then unsubscribes is asked once more: the cookie
+ * cannot tell the two apart, and asking is the side that fails safe.
+ */
+function isSignalOnly(record: ConsentRecord, config: ConsentryConfig): boolean {
+  return record.method === 'unsubscribe-link' && config.categories.every(({ id, required }) => required || !record.categories[id]);
 }
 
 /** Whether the "our policy changed" notice shows: from the effective date for `noticeDays` days. */

@@ -25,6 +25,7 @@ import { readMirror, removeMirror, writeMirror } from './mirror';
 import { startSignals } from './signals';
 import { openStorage } from './storage';
 import { startTabSync } from './sync';
+import { removeSettingsButton, showSettingsButton } from './settings-button';
 import { configureUi, listenForOpenLinks, openUi } from './ui-loader';
 
 declare global {
@@ -71,7 +72,10 @@ function start(): void {
     writeCookie: (value) => writeMirror(config, value),
     removeCookie: () => removeMirror(config),
     broadcast: startTabSync((record) => guard.applyRemote(record)),
-    openUi,
+    openUi: (view) => {
+      removeSettingsButton();
+      return openUi(view);
+    },
     purgeTrackerCookies,
     reload: () => location.reload(),
   });
@@ -93,7 +97,12 @@ function start(): void {
       if (found.record && found.writeCookie) writeMirror(config, encodeMirrorCookie(found.record, ids));
       if (found.record && found.saveRecord) void storage.save(found.record, historyEntryOf(found.record));
       const state = guard.start(found.record);
-      if (state.needsChoice && !locked) void openUi('banner');
+      if (state.needsChoice) {
+        if (!locked) void openUi('banner');
+      } else {
+        // A visitor who chose never downloads the UI, but withdrawing stays one click away.
+        showSettingsButton(config, language);
+      }
     })
     .catch((error: unknown) => {
       console.error('consentry: internal error while reading the stored choice', error);

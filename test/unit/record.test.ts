@@ -172,6 +172,8 @@ describe('needsChoice', () => {
     ['an older policy, material change', record({ policyVersion: '2020-01-01' }), withPolicy({ version: '2026-11-01', material: true }), true],
     ['an older policy, minor change', record({ policyVersion: '2020-01-01' }), withPolicy({ version: '2026-11-01', material: false }), false],
     ['the same policy, flagged material', record(), withPolicy({ material: true }), false],
+    ['made by an unsubscribe link alone (nothing allowed)', record({ method: 'unsubscribe-link', categories: { necessary: true, preferences: false, analytics: false, advertising: false, email: false } }), config, true],
+    ['an unsubscribe on top of a choice that allowed something', record({ method: 'unsubscribe-link', categories: { necessary: true, preferences: true, analytics: false, advertising: false, email: false } }), config, false],
   ])('%s', (_name, r, c, expected) => {
     expect(needsChoice(r, c, NOW)).toBe(expected);
   });
