@@ -221,8 +221,12 @@ export interface ConfigProblem {
   warning?: true;
 }
 
-/** The views the UI can open. */
-export type UiView = 'banner' | 'preferences' | 'optouts' | 'unsubscribe';
+/**
+ * The views the UI can open. `notice` is the policy-changed notice alone (for
+ * a returning visitor whose choice is still valid); its dismissal is stored as
+ * `localStorage['consentry:notice'] = policy version`.
+ */
+export type UiView = 'banner' | 'preferences' | 'optouts' | 'unsubscribe' | 'notice';
 
 /** Options of `withdraw()`. */
 export interface WithdrawOptions {

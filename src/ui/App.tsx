@@ -12,7 +12,7 @@ import { SettingsButton } from './components/SettingsButton';
 import { UnsubscribeNotice } from './components/UnsubscribeNotice';
 
 /** What is on screen besides the settings button. */
-type Screen = { kind: 'banner' } | { kind: 'centre'; section: CentreSection } | { kind: 'unsubscribe' } | { kind: 'none' };
+type Screen = { kind: 'banner' } | { kind: 'centre'; section: CentreSection } | { kind: 'unsubscribe' } | { kind: 'notice' } | { kind: 'none' };
 
 /** A request from `consentryUI.open()`; `seq` makes a repeated open of the same view count. */
 export interface OpenRequest {
@@ -25,6 +25,7 @@ function screenFor(view: UiView | 'closed'): Screen {
   if (view === 'preferences') return { kind: 'centre', section: 'cookies' };
   if (view === 'optouts') return { kind: 'centre', section: 'optouts' };
   if (view === 'unsubscribe') return { kind: 'unsubscribe' };
+  if (view === 'notice') return { kind: 'notice' };
   return { kind: 'none' };
 }
 
@@ -66,6 +67,7 @@ export function App({ host: givenHost, request }: { host: UiHost; request: OpenR
     setFocusManage(request.view === 'banner');
     if (request.view !== 'banner' && screen.kind !== 'centre') opener.current = document.activeElement;
     setBannerDismissed(false);
+    if (request.view === 'notice') setPolicyDismissed(false);
     setScreen(screenFor(request.view));
   }, [request.seq]);
 
@@ -137,12 +139,22 @@ export function App({ host: givenHost, request }: { host: UiHost; request: OpenR
   } else if (screen.kind === 'unsubscribe') {
     main = <UnsubscribeNotice onClose={closeDialog} onManage={() => setScreen({ kind: 'centre', section: 'optouts' })} returnFocus={returnFocus} />;
   }
-  const showPolicyNotice = host.policyChanged && !policyDismissed && screen.kind === 'none';
+  // The 'notice' view shows the notice alone (a returning visitor's choice is still valid: no banner, no settings button).
+  const showPolicyNotice = !policyDismissed && ((host.policyChanged && screen.kind === 'none') || screen.kind === 'notice');
+  const dismissPolicyNotice = () => {
+    setPolicyDismissed(true);
+    // The guard reads this to show a returning visitor the notice only once per policy version.
+    try {
+      localStorage.setItem('consentry:notice', host.config.policy.version);
+    } catch {
+      // Storage blocked (private mode, sandboxed frame): the notice may show again, nothing else breaks.
+    }
+  };
 
   return (
     <UiContext.Provider value={context}>
       {main}
-      {showPolicyNotice ? <PolicyNotice onDismiss={() => setPolicyDismissed(true)} /> : null}
+      {showPolicyNotice ? <PolicyNotice onDismiss={dismissPolicyNotice} /> : null}
       {screen.kind === 'none' || (screen.kind === 'banner' && bannerDismissed) ? <SettingsButton onOpen={() => openCentre('cookies')} /> : null}
     </UiContext.Provider>
   );

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { fakeHost } from './fake-host';
 import { openUi, settle } from './open-ui';
@@ -114,5 +114,34 @@ describe('policy-change notice', () => {
     fireEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('complementary', { name: /privacy policy has changed/ })).toBeNull();
     expect(host.calls).toEqual([]);
+  });
+
+  it("the 'notice' view shows only the bilingual notice; Dismiss stores the policy version", () => {
+    localStorage.removeItem('consentry:notice');
+    const host = fakeHost({ policyChanged: true, initial: {} });
+    openUi('notice', host);
+    const notice = screen.getByRole('complementary', { name: 'Our privacy policy has changed (effective 2021-10-24).' });
+    expect(within(notice).getByRole('link', { name: 'See what changed' }).getAttribute('href')).toBe(`${location.origin}/privacy`);
+    expect(notice.querySelector('[lang="zh-CN"]')?.textContent).toBe('我们的隐私政策已更新(2021-10-24 起生效)。');
+    expect(screen.queryByRole('region')).toBeNull();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Cookie settings' })).toBeNull();
+    fireEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }));
+    expect(screen.queryByRole('complementary')).toBeNull();
+    expect(localStorage.getItem('consentry:notice')).toBe('2021-10-24');
+    expect(host.calls).toEqual([]);
+  });
+
+  it("the 'notice' view still dismisses when storage throws", () => {
+    const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
+      throw new DOMException('blocked', 'SecurityError');
+    });
+    try {
+      openUi('notice', fakeHost({ policyChanged: true, initial: {} }));
+      fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+      expect(screen.queryByRole('complementary')).toBeNull();
+    } finally {
+      setItem.mockRestore();
+    }
   });
 });
