@@ -325,3 +325,30 @@ describe('release of tagged scripts (guard-order.html, under a strict CSP with a
     await opened.context.close();
   });
 });
+
+describe('elements inserted after the page loaded', () => {
+  it('a tagged iframe appended by a script gets its placeholder; a tracker iframe in innerHTML is blanked and never loads', async () => {
+    const opened = await open('pasted');
+    await opened.page.evaluate(() => {
+      const frame = document.createElement('iframe');
+      frame.id = 'late-video';
+      frame.setAttribute('data-consent', 'advertising');
+      frame.setAttribute('data-src', 'https://www.youtube-nocookie.com/embed/late');
+      frame.width = '320';
+      frame.height = '180';
+      document.body.appendChild(frame);
+      const box = document.createElement('div');
+      document.body.appendChild(box);
+      box.innerHTML = '<iframe id="late-tracker" src="https://www.googletagmanager.com/ns.html?id=GTM-F2F0TST"></iframe>';
+    });
+    const placeholder = opened.page.locator('.consentry-placeholder');
+    await expect.poll(() => placeholder.count()).toBe(1);
+    expect(await placeholder.boundingBox()).toMatchObject({ width: 320, height: 180 });
+    expect(await opened.page.locator('#late-tracker').getAttribute('src')).toBe('about:blank');
+    await settle(opened.page);
+    expect(withoutPreload(opened.traffic.requests, 'pasted')).toEqual([]);
+    await placeholder.getByRole('button', { name: 'Allow Advertising' }).click();
+    await expect.poll(() => opened.traffic.requests.filter((r) => r.kind === 'embed').length).toBe(1);
+    await opened.context.close();
+  });
+});

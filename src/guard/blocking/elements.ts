@@ -15,6 +15,7 @@ import { showPlaceholder } from './placeholder';
 import { isReleasable, releaseAllowed } from './release';
 
 const WATCHED = 'script,img,iframe,link[data-consent]';
+const WATCHED_TAGS = /^(SCRIPT|IMG|IFRAME|LINK)$/;
 const SRC_TAGS = /^(SCRIPT|IMG|IFRAME)$/;
 
 /** Mark a script as blocked: it keeps its original type in `data-type` and waits for `data-consent`. */
@@ -43,17 +44,29 @@ function holdUrl(element: Element, url: string): boolean {
   return true;
 }
 
-/** Judge a node (and its subtree) once: tagged elements wait, untagged tracker elements are blocked. */
-function inspect(root: Node, fromMarkup: boolean): void {
-  if (!(root instanceof Element || root instanceof DocumentFragment)) return;
-  const found: Element[] = root instanceof Element && root.matches(WATCHED) ? [root] : [];
-  if (root.firstElementChild) found.push(...root.querySelectorAll(WATCHED));
+/**
+ * Judge a node (and its subtree) once: tagged elements wait, untagged tracker
+ * elements are blocked. Returns true when it left a tagged element that is not
+ * in the page yet for later.
+ */
+function inspect(root: Node | null | undefined, fromMarkup: boolean): boolean | void {
+  // Cheap checks first: this runs for every node a page inserts.
+  const nodeType = root?.nodeType;
+  if (nodeType !== 1 && nodeType !== 11) return;
+  const watched = nodeType === 1 && WATCHED_TAGS.test((root as Element).tagName);
+  if (!watched && !(root as ParentNode).firstElementChild) return;
+  const found: Element[] = watched ? [root as Element] : [];
+  if ((root as ParentNode).firstElementChild) found.push(...(root as ParentNode).querySelectorAll(WATCHED));
   let release = false;
+  let deferred = false;
   for (const element of found) {
     if (inspected.has(element)) continue;
     if (element.hasAttribute('data-consent')) {
-      // Judged once in the page (by the observer): a placeholder needs a place.
-      if (!element.isConnected) continue;
+      // Judged once in the page: a placeholder needs a place.
+      if (!element.isConnected) {
+        deferred = true;
+        continue;
+      }
       inspected.add(element);
       release = true;
       if (element.tagName === 'IFRAME' && !isReleasable(element)) showPlaceholder(element as HTMLElement, categoriesOf(element));
@@ -86,6 +99,7 @@ function inspect(root: Node, fromMarkup: boolean): void {
     }
   }
   if (release) releaseAllowed();
+  return deferred;
 }
 
 /** Rewrite `<script src>` tags of denied trackers in `document.write` HTML (CNZZ's standard snippet writes one). */
@@ -148,20 +162,62 @@ export function guardElements(): void {
       natives.setAttribute.call(this, name === 'type' && heldSrc.has(this) ? 'data-type' : String(args[0]), value);
     },
   );
+  // The markup observer is only needed while the parser inserts nodes, and a
+  // MutationRecord for every node a script inserts would cost more than the page's
+  // own work (bench: 10,000 elements). So a script's first insertion pauses it until
+  // the script ends: the parser always runs a microtask checkpoint before it goes on.
+  let observer: MutationObserver | undefined;
+  let paused = false;
+  const observe = () => observer?.observe(document, { childList: true, subtree: true });
+  const inspectRecords = (records: MutationRecord[]) => {
+    for (const record of records) for (const node of record.addedNodes) inspect(node, true);
+  };
   const inspectArguments = (native: (...args: unknown[]) => unknown) =>
     function (this: unknown, ...args: unknown[]) {
-      for (const arg of args) if (arg instanceof Node) inspect(arg, false);
-      return native.apply(this, args);
+      let deferred: boolean | void = false;
+      for (let i = 0; i < args.length; i++) deferred = inspect(args[i] as Node, false) || deferred;
+      if (observer && !paused) {
+        paused = true;
+        inspectRecords(observer.takeRecords());
+        observer.disconnect();
+        queueMicrotask(() => {
+          paused = false;
+          observe();
+        });
+      }
+      const result = native.apply(this, args);
+      if (deferred) for (let i = 0; i < args.length; i++) inspect(args[i] as Node, false);
+      return result;
     };
   patchMethods(Node.prototype, 'appendChild insertBefore replaceChild', inspectArguments);
   patchMethods(Element.prototype, 'append prepend before after replaceWith insertAdjacentElement', inspectArguments);
+  // HTML strings parsed after the page loaded: scripts in them never run, but images and
+  // iframes load at once; judge them right after (blank tracker iframes, release tagged ones).
+  for (const name of ['innerHTML', 'outerHTML']) {
+    patchSetter(Element.prototype, name, function (html, native) {
+      const parent = name === 'outerHTML' ? this.parentNode : this;
+      native(html);
+      if (parent) inspect(parent, false);
+    });
+  }
+  patchMethods(Element.prototype, 'insertAdjacentHTML', (native) =>
+    function (this: Element, ...args: unknown[]) {
+      native.apply(this, args);
+      if (this.parentNode) inspect(this.parentNode, false);
+    },
+  );
   patchMethods(Document.prototype, 'write writeln', (native) =>
     function (this: unknown, ...parts: unknown[]) {
       return native.apply(this, parts.map((part) => blockWrittenScripts(String(part))));
     },
   );
 
-  new MutationObserver((records) => {
-    for (const record of records) for (const node of record.addedNodes) inspect(node, true);
-  }).observe(document, { childList: true, subtree: true });
+  if (document.readyState !== 'loading') return;
+  observer = new MutationObserver(inspectRecords);
+  observe();
+  document.addEventListener('DOMContentLoaded', () => {
+    inspectRecords(observer!.takeRecords());
+    observer!.disconnect();
+    observer = undefined;
+  });
 }
