@@ -2,15 +2,12 @@
  * One config, three builds, picked by `--mode`:
  * - `guard`: dist/consentry.js, the synchronous IIFE that stands first in <head>.
  *   It must never pull in Preact or i18next (checked by test/unit/bundle-boundaries).
- * - `ui`: dist/consentry-ui.js + dist/consentry.css, loaded on demand by the guard,
- *   and one data script of texts per shipped language, dist/consentry-ui.<language>.js.
+ * - `ui`: dist/consentry-ui.js + dist/consentry.css, loaded on demand by the guard.
  * - `esm`: dist/esm/index.js for bundler users (types come from tsc, see tsconfig.build.json).
  * Tests are configured in vitest.config.ts.
  */
 import { defineConfig, type UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
-import { localeScript } from './src/ui/locale-resources';
-import { SHIPPED_LANGUAGES, localeFileName } from './src/ui/shipped-languages';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -33,17 +30,6 @@ export default defineConfig(({ mode }) => {
   if (mode === 'ui') {
     return {
       ...shared,
-      plugins: [
-        {
-          // The texts stay out of the bundle: each language is a data script the guard loads beside it.
-          name: 'consentry-locale-scripts',
-          generateBundle() {
-            for (const language of SHIPPED_LANGUAGES) {
-              this.emitFile({ type: 'asset', fileName: localeFileName(language), source: localeScript(language) });
-            }
-          },
-        },
-      ],
       build: {
         ...shared.build,
         cssCodeSplit: false,

@@ -1,5 +1,4 @@
-import type { LocalizedText, VendorInfo } from '../core/types';
-import type { LocalVendor } from './locale-resources';
+import type { LocalizedText } from '../core/types';
 
 /** The text for `language` (then its base language, then English); '' when there is none. */
 export function localized(text: LocalizedText | undefined, language: string): string {
@@ -8,18 +7,4 @@ export function localized(text: LocalizedText | undefined, language: string): st
   const zhFallback = base === 'zh' ? text['zh-CN'] ?? text.zh : undefined;
   const value = text[language] ?? text[base] ?? zhFallback ?? text.en;
   return typeof value === 'string' ? value : '';
-}
-
-/** A vendor the site owner configured, in `language` (the shape the shipped vendor tables have). */
-export function localVendor(vendor: VendorInfo, language: string): LocalVendor {
-  return {
-    name: vendor.name,
-    ...(vendor.policyUrl ? { policyUrl: vendor.policyUrl } : {}),
-    purpose: localized(vendor.purpose, language),
-    cookies: (vendor.cookies ?? []).map((cookie) => ({
-      name: cookie.name,
-      purpose: localized(cookie.purpose, language),
-      duration: localized(cookie.duration, language),
-    })),
-  };
 }

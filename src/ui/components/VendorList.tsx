@@ -1,10 +1,11 @@
-import type { LocalVendor } from '../locale-resources';
+import type { VendorInfo } from '../../core/types';
 import { useUi } from '../context';
+import { localized } from '../localized';
 import { SafeLink } from './SafeLink';
 
-/** The vendors of one category (already in the visitor's language) with their cookies, purpose and retention, folded by default. */
-export function VendorList({ vendors }: { vendors: readonly LocalVendor[] }) {
-  const { t } = useUi();
+/** The vendors of one category with their cookies, purpose and retention, folded by default. */
+export function VendorList({ vendors }: { vendors: readonly VendorInfo[] }) {
+  const { t, language } = useUi();
   if (!vendors.length) return <p class="consentry-muted">{t('prefs.noVendors')}</p>;
   return (
     <details class="consentry-vendors">
@@ -12,7 +13,7 @@ export function VendorList({ vendors }: { vendors: readonly LocalVendor[] }) {
       {vendors.map((vendor) => (
         <div class="consentry-vendor" key={vendor.name}>
           <h4 class="consentry-vendor-name">{vendor.name}</h4>
-          <p>{vendor.purpose}</p>
+          <p>{localized(vendor.purpose, language)}</p>
           {vendor.policyUrl ? (
             <p>
               <SafeLink href={vendor.policyUrl}>{t('vendor.policy', { name: vendor.name })}</SafeLink>
@@ -34,8 +35,8 @@ export function VendorList({ vendors }: { vendors: readonly LocalVendor[] }) {
                       <td>
                         <code>{cookie.name}</code>
                       </td>
-                      <td>{cookie.purpose}</td>
-                      <td>{cookie.duration}</td>
+                      <td>{localized(cookie.purpose, language)}</td>
+                      <td>{localized(cookie.duration, language)}</td>
                     </tr>
                   ))}
                 </tbody>
