@@ -6,6 +6,9 @@
  * Site rules from the config are checked first, so a site can move a vendor to
  * another category (or to `necessary` to let it through).
  *
+ * Cookie patterns list first-party cookies only: a vendor's cookies on its own
+ * domain (DoubleClick's `IDE`, Bing's `MUID`) are out of the page's reach.
+ *
  * Kept to hosts that serve tracking only: we never list a host that also serves
  * content a page needs (e.g. `www.google.com` as a whole would block reCAPTCHA).
  */
@@ -32,7 +35,7 @@ export const BUILTIN_RULES: readonly TrackerRule[] = [
     'google-analytics.com analytics.google.com googletagmanager.com',
     '_ga _ga_* _gid _gat _gat_* __utm* _dc_gtm_* AMP_TOKEN',
   ),
-  analytics('Microsoft Clarity', 'clarity.ms', '_clck _clsk CLID'),
+  analytics('Microsoft Clarity', 'clarity.ms', '_clck _clsk'),
   analytics('Hotjar', 'hotjar.com hotjar.io', '_hj*'),
   analytics('Matomo', 'matomo.cloud', '_pk_* mtm_*', '/matomo.js /piwik.js /matomo.php /piwik.php'),
   analytics('Segment', 'segment.com segment.io', 'ajs_*'),
@@ -62,13 +65,13 @@ export const BUILTIN_RULES: readonly TrackerRule[] = [
   advertising(
     'Google Ads / DoubleClick',
     'doubleclick.net googleadservices.com googlesyndication.com googletagservices.com adservice.google.com google.com/pagead google.com/ads',
-    '_gcl_* IDE test_cookie DSID',
+    '_gcl_*',
   ),
   advertising('Meta Pixel', 'connect.facebook.net facebook.com/tr', '_fbp _fbc'),
   advertising('TikTok Pixel', 'analytics.tiktok.com analytics-sg.tiktok.com', '_ttp _tt_enable_cookie ttcsid ttcsid_*'),
   advertising('LinkedIn Insight', 'snap.licdn.com px.ads.linkedin.com dc.ads.linkedin.com', 'li_fat_id li_sugr _li_*'),
-  advertising('Microsoft UET', 'bat.bing.com bat.r.msn.com', '_uetsid _uetvid _uetmsclkid MUID'),
-  advertising('X (Twitter) Ads', 'ads-twitter.com analytics.twitter.com ads-api.twitter.com ads-api.x.com', '_twclid muc_ads'),
+  advertising('Microsoft UET', 'bat.bing.com bat.r.msn.com', '_uetsid _uetvid _uetmsclkid'),
+  advertising('X (Twitter) Ads', 'ads-twitter.com analytics.twitter.com ads-api.twitter.com ads-api.x.com', '_twclid'),
   advertising('Pinterest Tag', 'ct.pinterest.com pinimg.com/ct', '_pin_unauth _pinterest_ct* _epik _derived_epik'),
   advertising('Snap Pixel', 'sc-static.net tr.snapchat.com tr-shadow.snapchat.com', '_scid _scid_r _sctr'),
   advertising('Reddit Pixel', 'alb.reddit.com redditstatic.com/ads', '_rdt_uuid'),
