@@ -102,6 +102,20 @@ describe('axe-core on the other views', () => {
     await page.waitForSelector('[data-consentry="history"]');
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it("the 'notice' view alone (Chinese, dark): accessible, and Dismiss remembers the policy version", async () => {
+    const context = await browser.newContext({ reducedMotion: 'reduce', colorScheme: 'dark' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/test/e2e/pages/ui-banner.html?view=notice&policyChanged=1&lang=zh-CN`);
+    await page.waitForSelector('.consentry-policy');
+    expect(await page.$('[data-consentry="banner"], [role="dialog"], [data-consentry-settings]')).toBeNull();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.click('.consentry-policy button');
+    await page.waitForSelector('.consentry-policy', { state: 'detached' });
+    expect(await page.evaluate(() => localStorage.getItem('consentry:notice'))).toBe('2021-10-24');
+    await page.close();
+  });
 });
 
 describe('keyboard', () => {
