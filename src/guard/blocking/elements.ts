@@ -208,6 +208,11 @@ export function guardElements(): void {
   );
   patchMethods(Document.prototype, 'write writeln', (native) =>
     function (this: unknown, ...parts: unknown[]) {
+      // Written HTML goes through the parser: let the observer see it.
+      if (paused) {
+        paused = false;
+        observe();
+      }
       return native.apply(this, parts.map((part) => blockWrittenScripts(String(part))));
     },
   );
