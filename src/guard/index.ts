@@ -16,7 +16,8 @@ import { pickLanguage } from '../core/language';
 import { decodeMirrorCookie, encodeMirrorCookie, recordFromMirror } from '../core/mirror-cookie';
 import { historyEntryOf } from '../core/record';
 import { reconcile } from '../core/reconcile';
-import type { ConsentryApi, ConsentryConfig } from '../core/types';
+import { policyNoticeActive } from '../core/policy';
+import type { ConsentRecord, ConsentryApi, ConsentryConfig } from '../core/types';
 import { createGuardApi } from './api';
 import { installBlocking, purgeTrackerCookies } from './blocking';
 import { readUserConfig, warnIfConfigComesLate } from './config-source';
@@ -47,6 +48,20 @@ function loadConfig(script: HTMLScriptElement | null): { config: ConsentryConfig
   if (locked) console.error(`consentry: the config has problems, so every optional category stays denied until they are fixed:${errors.join('')}`);
   if (warnings.length) console.warn(`consentry: config warnings:${warnings.join('')}`);
   return { config: locked ? resolveConfig({}).config : resolved.config, locked };
+}
+
+/**
+ * Whether a returning visitor should see the "our policy changed" notice: a
+ * non-material change (a material one asks again instead) made after their
+ * choice, within the notice window, and not dismissed for this version yet.
+ */
+function noticeDue(config: ConsentryConfig, record: ConsentRecord | null): boolean {
+  if (!record || record.policyVersion === config.policy.version || !policyNoticeActive(config, Date.now())) return false;
+  try {
+    return localStorage.getItem('consentry:notice') !== config.policy.version;
+  } catch {
+    return true; // storage blocked: showing it again is the lesser harm
+  }
 }
 
 function start(): void {
@@ -102,6 +117,7 @@ function start(): void {
       } else {
         // A visitor who chose never downloads the UI, but withdrawing stays one click away.
         showSettingsButton(config, language);
+        if (noticeDue(config, state.record)) void openUi('notice');
       }
     })
     .catch((error: unknown) => {
