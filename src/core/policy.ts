@@ -8,12 +8,19 @@ import type { CategoryId, ConsentRecord, ConsentryConfig } from './types';
 const DAY = 86_400_000;
 
 /**
- * Whether the visitor must be asked: no record; the record expired (by its
- * own expiry, or by `expiryMonths` if the site shortened it since); or it was
- * given under another policy version and the current version is a material change.
+ * Whether the visitor must be asked: no record; a record an unsubscribe link
+ * made alone (see `isSignalOnly`); or an outdated one (see `isOutdated`).
  */
 export function needsChoice(record: ConsentRecord | null, config: ConsentryConfig, now: number): boolean {
-  if (!record || isSignalOnly(record, config)) return true;
+  return !record || isSignalOnly(record, config) || isOutdated(record, config, now);
+}
+
+/**
+ * Whether a choice no longer counts: it expired (by its own expiry, or by
+ * `expiryMonths` if the site shortened it since), or it was given under another
+ * policy version and the current version is a material change.
+ */
+export function isOutdated(record: ConsentRecord, config: ConsentryConfig, now: number): boolean {
   const expiresAt = Math.min(record.expiresAt, addMonths(record.updatedAt, config.expiryMonths));
   if (now >= expiresAt) return true;
   return config.policy.material && record.policyVersion !== config.policy.version;
@@ -26,7 +33,7 @@ export function needsChoice(record: ConsentRecord | null, config: ConsentryConfi
  * had refused everything and then unsubscribes is asked once more: the cookie
  * cannot tell the two apart, and asking is the side that fails safe.
  */
-function isSignalOnly(record: ConsentRecord, config: ConsentryConfig): boolean {
+export function isSignalOnly(record: ConsentRecord, config: ConsentryConfig): boolean {
   return record.method === 'unsubscribe-link' && config.categories.every(({ id, required }) => required || !record.categories[id]);
 }
 

@@ -6,7 +6,7 @@
  * finished wait for it (they are queued on `ready`, in call order).
  */
 import { encodeMirrorCookie } from '../core/mirror-cookie';
-import { effectiveCategories, needsChoice } from '../core/policy';
+import { effectiveCategories, isOutdated, isSignalOnly, needsChoice } from '../core/policy';
 import { applyChange, decodeStoredRecord, historyEntryOf, NO_OPT_OUTS } from '../core/record';
 import type {
   CategoryId,
@@ -110,7 +110,10 @@ export function createGuardApi(ctx: ApiContext): GuardApi {
     const previous = record;
     const next = applyChange({ previous, change, config, language, gpc, now: now() });
     // Saying the same thing again changes nothing (no event, no history entry), unless the choice had to be renewed.
-    if (previous && !needsChoice(previous, config, now()) && sameChoice(previous, next, config)) return state();
+    // A signal-only record (an unsubscribe link before any cookie choice) is renewed by a cookie choice, not by another unsubscribe.
+    const openQuestion =
+      previous && (isOutdated(previous, config, now()) || (isSignalOnly(previous, config) && next.method !== 'unsubscribe-link'));
+    if (previous && !openQuestion && sameChoice(previous, next, config)) return state();
     return commit(next, historyEntryOf(next));
   };
 

@@ -159,6 +159,23 @@ describe('choices', () => {
     expect(state.record?.expiresAt).toBe(addMonths(NOW, 12));
   });
 
+  it('an unsubscribe before any cookie choice still asks; a second unsubscribe changes nothing; a cookie choice answers', async () => {
+    const { guard, api, events } = setup();
+    guard.start(null);
+    const none = { necessary: false, preferences: false, analytics: false, advertising: false, email: false };
+    const first = await api.set({ categories: none, optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
+    expect(first.record?.method).toBe('unsubscribe-link');
+    expect(first.needsChoice).toBe(true);
+    const twice = await api.set({ categories: none, optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
+    expect(twice.record).toEqual(first.record);
+    expect(events.filter(([name]) => name === 'change')).toHaveLength(1);
+    const rejected = await api.rejectAll();
+    expect(rejected.record?.method).toBe('reject-all');
+    expect(rejected.record?.optOuts.promotionalEmail).toBe(true);
+    expect(rejected.needsChoice).toBe(false);
+    expect(await api.history()).toHaveLength(2);
+  });
+
   it('a listener that throws is reported and does not stop the others', async () => {
     const { guard, api, events } = setup();
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
