@@ -53,7 +53,11 @@ function inspect(root: Node | null | undefined, fromMarkup: boolean): boolean | 
   // Cheap checks first: this runs for every node a page inserts.
   const nodeType = root?.nodeType;
   if (nodeType !== 1 && nodeType !== 11) return;
-  const watched = nodeType === 1 && WATCHED_TAGS.test((root as Element).tagName);
+  // An element without `src` or `data-consent` has nothing to judge yet (a `src` set later goes through the setters).
+  const watched =
+    nodeType === 1 &&
+    WATCHED_TAGS.test((root as Element).tagName) &&
+    ((root as Element).hasAttribute('src') || (root as Element).hasAttribute('data-consent'));
   if (!watched && !(root as ParentNode).firstElementChild) return;
   const found: Element[] = watched ? [root as Element] : [];
   if ((root as ParentNode).firstElementChild) found.push(...(root as ParentNode).querySelectorAll(WATCHED));
