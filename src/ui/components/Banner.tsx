@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useUi } from '../context';
 import type { AgeAnswer } from '../actions';
 import { AgeQuestion } from './AgeQuestion';
@@ -27,7 +27,8 @@ interface BannerProps {
 export function Banner(props: BannerProps) {
   const { t, language, host } = useUi();
   const manage = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // In the same commit that removes the centre, so focus never falls back to <body> in between.
+  useLayoutEffect(() => {
     if (props.focusManage) manage.current?.focus();
   }, [props.focusManage]);
   const minor = props.age?.under === true;
