@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useUi } from '../context';
 import type { AgeAnswer } from '../actions';
 import { AgeQuestion } from './AgeQuestion';
-import { LanguageSwitch } from './LanguageSwitch';
+import { PanelHead } from './PanelHead';
 import { PolicyNotice } from './PolicyNotice';
 import { SafeLink } from './SafeLink';
 
@@ -35,15 +35,9 @@ export function Banner(props: BannerProps) {
   return (
     <section class="consentry-banner" aria-labelledby="consentry-banner-title" lang={language} data-consentry="banner">
       <div class="consentry-banner-inner">
-        <div class="consentry-banner-head">
-          <h2 id="consentry-banner-title" class="consentry-title">
-            {t('banner.title')}
-          </h2>
-          <LanguageSwitch />
-          <button type="button" class="consentry-close" aria-label={t('banner.closeWithoutChoice')} onClick={props.onDismiss}>
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
+        <PanelHead class="consentry-banner-head" titleId="consentry-banner-title" close={{ label: t('banner.closeWithoutChoice'), onClose: props.onDismiss }}>
+          {t('banner.title')}
+        </PanelHead>
         {host.policyChanged ? <PolicyNotice inline /> : null}
         <p class="consentry-text">
           {t('banner.body')}{' '}

@@ -7,8 +7,8 @@ import { AgeQuestion } from './AgeQuestion';
 import { ContactBlock } from './ContactBlock';
 import { CookiesSection } from './CookiesSection';
 import { DataSection } from './DataSection';
-import { LanguageSwitch } from './LanguageSwitch';
 import { OptOutsSection } from './OptOutsSection';
+import { PanelHead } from './PanelHead';
 
 export type CentreSection = 'cookies' | 'optouts' | 'data';
 
@@ -63,15 +63,9 @@ export function PreferenceCentre(props: CentreProps) {
         ref={dialog}
         data-consentry="preferences"
       >
-        <div class="consentry-dialog-head">
-          <h2 id="consentry-dialog-title" class="consentry-title">
-            {t('prefs.title')}
-          </h2>
-          <LanguageSwitch />
-          <button type="button" class="consentry-close" aria-label={t('actions.close')} onClick={props.onClose}>
-            <span aria-hidden="true">×</span>
-          </button>
-        </div>
+        <PanelHead class="consentry-dialog-head" titleId="consentry-dialog-title" close={{ label: t('actions.close'), onClose: props.onClose }}>
+          {t('prefs.title')}
+        </PanelHead>
         <nav class="consentry-nav" aria-label={t('prefs.nav')}>
           {sections.map((name) => (
             <button

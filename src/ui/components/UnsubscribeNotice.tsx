@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import { otherShippedLanguage, useUi } from '../context';
 import { useModalFocus } from '../focus';
-import { LanguageSwitch } from './LanguageSwitch';
+import { PanelHead } from './PanelHead';
 
 /**
  * The landing from an email's unsubscribe link: a plain confirmation that
@@ -29,12 +29,9 @@ export function UnsubscribeNotice({ onClose, onManage, returnFocus }: { onClose(
         ref={dialog}
         data-consentry="unsubscribe"
       >
-        <div class="consentry-dialog-head">
-          <h2 id="consentry-unsub-title" class="consentry-title">
-            {valid ? t('unsub.title') : t('unsub.manage')}
-          </h2>
-          <LanguageSwitch />
-        </div>
+        <PanelHead class="consentry-dialog-head" titleId="consentry-unsub-title">
+          {valid ? t('unsub.title') : t('unsub.manage')}
+        </PanelHead>
         <div id="consentry-unsub-body" class="consentry-dialog-body">
           {valid ? (
             <>
