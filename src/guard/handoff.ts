@@ -10,7 +10,8 @@
  * keeps its ordinary imports and a second copy of that state never exists.
  */
 import type { UnsubscribeLanding } from '../core/params';
-import type { CategoryId, ConfigProblem, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, Language } from '../core/types';
+import type { ConfigProblem, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, Language } from '../core/types';
+import type { usePurge } from './blocking';
 import type * as Gate from './gate';
 
 /** The property of `window` the handoff lives on (non-enumerable). */
@@ -49,7 +50,8 @@ export interface Boot {
 /** Everything the async part takes over from the synchronous one. */
 export interface Internals {
   gate: typeof Gate;
-  purgeTrackerCookies(config: ConsentryConfig, categories: Iterable<CategoryId>): void;
+  /** Plugs the async part's cookie purge into the blockers (blocking/index.ts). */
+  usePurge: typeof usePurge;
   boot: Boot;
 }
 

@@ -25,7 +25,7 @@ import { pickLanguage } from '../core/language';
 import { decodeMirrorCookie, recordFromMirror } from '../core/mirror-cookie';
 import { effectiveCategories } from '../core/policy';
 import type { ConsentryApi, ConsentryConfig } from '../core/types';
-import { installBlocking, purgeTrackerCookies } from './blocking';
+import { installBlocking, usePurge } from './blocking';
 import { readUserConfig, warnIfConfigComesLate } from './config-source';
 import { createFacade } from './facade';
 import * as gate from './gate';
@@ -94,7 +94,7 @@ function start(): void {
   const early = startEarlySignals(config, facade.has);
   const internals: Internals = {
     gate,
-    purgeTrackerCookies,
+    usePurge,
     boot: {
       user,
       sourceProblems: problems,

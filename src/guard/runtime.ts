@@ -7,6 +7,7 @@
  *   localStorage) so the next page view may open the gate synchronously;
  * - the API (api.ts) put on the facade the synchronous part exposed, with the
  *   calls queued meanwhile replayed in order;
+ * - the purge of tracker cookies when a category becomes denied (blocking/purge.ts);
  * - IndexedDB storage and reconcile, tab sync, receipts and dataLayer updates,
  *   unsubscribe/GPC handling (signals/index.ts), the UI loader and the
  *   settings button.
@@ -20,9 +21,9 @@ import { historyEntryOf } from '../core/record';
 import { reconcile } from '../core/reconcile';
 import type { ConsentRecord, ConsentryConfig } from '../core/types';
 import { createGuardApi } from './api';
-import { purgeTrackerCookies } from './blocking';
+import { purgeTrackerCookies } from './blocking/purge';
 import { setAllowed } from './gate';
-import { internals, VALIDATED_KEY, type Boot } from './handoff';
+import { internals, VALIDATED_KEY, type Boot, type Internals } from './handoff';
 import { readMirror, removeMirror, writeMirror } from './mirror';
 import { startSignals } from './signals';
 import { removeSettingsButton, showSettingsButton } from './settings-button';
@@ -63,7 +64,8 @@ function noticeDue(config: ConsentryConfig, record: ConsentRecord | null): boole
   }
 }
 
-function start(boot: Boot): void {
+function start({ boot, usePurge }: Internals): void {
+  usePurge(purgeTrackerCookies);
   const { config, locked } = checkConfig(boot);
   // Locked: close the gate in case an earlier page view's verdict let it open (fail closed).
   if (locked) setAllowed([]);
@@ -134,7 +136,7 @@ try {
   // Included twice: the first copy already completed the facade.
   if (handoff && !handoff.boot.runtimeStarted) {
     handoff.boot.runtimeStarted = true;
-    start(handoff.boot);
+    start(handoff);
   }
 } catch (error) {
   // Fail closed: whatever happened, optional categories stay blocked.
