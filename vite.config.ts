@@ -8,8 +8,9 @@
  *   Modules whose state must exist once (the gate, the blockers) stay in the guard, which
  *   publishes them on a non-enumerable `window.__consentryInternals` (src/guard/handoff.ts);
  *   the `handoffShims` plugin resolves them to src/guard/shims/* here, thin forwarders to
- *   that object, so the code keeps its ordinary imports. Cookie purging (blocking/purge.ts)
- *   is only needed once a category is denied, so it is here, plugged in through the handoff.
+ *   that object, so the code keeps its ordinary imports. Release of held elements, iframe
+ *   placeholders and cookie purging (blocking/release.ts, placeholder.ts, purge.ts) are here,
+ *   plugged into the guard's blockers through the handoff.
  * - `ui`: dist/consentry-ui.js + dist/consentry.css, loaded on demand by the guard.
  * - `esm`: dist/esm/index.js for bundler users (types come from tsc, see tsconfig.build.json).
  * Tests are configured in vitest.config.ts.
@@ -42,6 +43,7 @@ const srcDir = fileURLToPath(new URL('./src/guard/', import.meta.url));
 /** In the runtime build: modules with shared state → their shim over the handoff. */
 const SHIMS: Record<string, string> = {
   [resolvePath(srcDir, 'gate.ts')]: resolvePath(srcDir, 'shims/gate.ts'),
+  [resolvePath(srcDir, 'blocking/held.ts')]: resolvePath(srcDir, 'shims/held.ts'),
 };
 
 const handoffShims: Plugin = {
@@ -54,8 +56,8 @@ const handoffShims: Plugin = {
   },
   load(id) {
     // A second copy of the blockers would patch the DOM twice and hold its own elements
-    // (the purge and the rule lookup it needs are stateless enough to be here).
-    if (/[\\/]guard[\\/]blocking[\\/](index|elements|network|held|release|placeholder)\.ts$/.test(id)) this.error(`the runtime must not include ${id}: the blockers live in the guard`);
+    // (release, placeholders and the purge work on the guard's held state through the shims).
+    if (/[\\/]guard[\\/]blocking[\\/](index|elements|network|held)\.ts$/.test(id)) this.error(`the runtime must not include ${id}: the blockers live in the guard`);
     return null;
   },
 };

@@ -12,6 +12,7 @@
 import type { UnsubscribeLanding } from '../core/params';
 import type { ConfigProblem, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, Language } from '../core/types';
 import type { usePurge } from './blocking';
+import type * as Held from './blocking/held';
 import type * as Gate from './gate';
 
 /** The property of `window` the handoff lives on (non-enumerable). */
@@ -50,6 +51,8 @@ export interface Boot {
 /** Everything the async part takes over from the synchronous one. */
 export interface Internals {
   gate: typeof Gate;
+  /** The blockers' held elements, natives, and the `later` slots for release and placeholders. */
+  held: typeof Held;
   /** Plugs the async part's cookie purge into the blockers (blocking/index.ts). */
   usePurge: typeof usePurge;
   boot: Boot;
@@ -59,7 +62,7 @@ export interface Internals {
 export const VALIDATED_KEY = 'consentry:config';
 
 /** The handoff, in the async part (undefined if the synchronous part failed before publishing it). */
-export const internals = (): Internals => (window as unknown as Record<string, Internals>)[INTERNALS]!;
+export const internals = (): Internals | undefined => (window as unknown as Record<string, Internals | undefined>)[INTERNALS];
 
 /** FNV-1a over the raw config text, base 36: short, and enough to notice an edit. */
 export function hashText(text: string): string {

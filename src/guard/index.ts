@@ -28,6 +28,7 @@ import type { ConsentryApi, ConsentryConfig } from '../core/types';
 import { installBlocking, usePurge } from './blocking';
 import { readUserConfig, warnIfConfigComesLate } from './config-source';
 import { createFacade } from './facade';
+import * as held from './blocking/held';
 import * as gate from './gate';
 import { hashText, INTERNALS, VALIDATED_KEY, type Internals, type QueuedCall } from './handoff';
 import { startEarlySignals } from './signals/early';
@@ -94,6 +95,7 @@ function start(): void {
   const early = startEarlySignals(config, facade.has);
   const internals: Internals = {
     gate,
+    held,
     usePurge,
     boot: {
       user,

@@ -7,7 +7,9 @@
  *   localStorage) so the next page view may open the gate synchronously;
  * - the API (api.ts) put on the facade the synchronous part exposed, with the
  *   calls queued meanwhile replayed in order;
- * - the purge of tracker cookies when a category becomes denied (blocking/purge.ts);
+ * - release of held and tagged elements, iframe placeholders (blocking/release.ts,
+ *   placeholder.ts) and the purge of tracker cookies when a category becomes
+ *   denied (blocking/purge.ts), plugged into the blockers through the handoff;
  * - IndexedDB storage and reconcile, tab sync, receipts and dataLayer updates,
  *   unsubscribe/GPC handling (signals/index.ts), the UI loader and the
  *   settings button.
@@ -21,7 +23,10 @@ import { historyEntryOf } from '../core/record';
 import { reconcile } from '../core/reconcile';
 import type { ConsentRecord, ConsentryConfig } from '../core/types';
 import { createGuardApi } from './api';
+import { categoriesOf, inspected, isReleasable, later } from './blocking/held';
+import { showPlaceholder, usePlaceholderConfig } from './blocking/placeholder';
 import { purgeTrackerCookies } from './blocking/purge';
+import { reblockFrames, releaseAllowed } from './blocking/release';
 import { setAllowed } from './gate';
 import { internals, VALIDATED_KEY, type Boot, type Internals } from './handoff';
 import { readMirror, removeMirror, writeMirror } from './mirror';
@@ -64,11 +69,26 @@ function noticeDue(config: ConsentryConfig, record: ConsentRecord | null): boole
   }
 }
 
+/**
+ * Plug release and placeholders into the guard's blockers, then catch up: the
+ * tagged iframes they met so far get their placeholder, and whatever the gate
+ * allows by now is released (in document order, release.ts).
+ */
+function startRelease(config: ConsentryConfig): void {
+  usePlaceholderConfig(config);
+  Object.assign(later, { release: releaseAllowed, reblockFrames, showPlaceholder });
+  for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-consent]')) {
+    if (inspected.has(frame) && !isReleasable(frame)) showPlaceholder(frame, categoriesOf(frame));
+  }
+  releaseAllowed();
+}
+
 function start({ boot, usePurge }: Internals): void {
   usePurge(purgeTrackerCookies);
   const { config, locked } = checkConfig(boot);
   // Locked: close the gate in case an earlier page view's verdict let it open (fail closed).
   if (locked) setAllowed([]);
+  startRelease(config);
   const { language, gpc, facade } = boot;
   const ids = config.categories.map((c) => c.id);
   const storage = openStorage();

@@ -11,10 +11,8 @@ import { onAllowedChange } from '../gate';
 import { useRules } from './classify';
 import { guardCookieWrites } from './cookies';
 import { guardElements } from './elements';
-import { captureNatives } from './held';
+import { captureNatives, later } from './held';
 import { guardNetwork } from './network';
-import { usePlaceholderConfig } from './placeholder';
-import { reblockFrames, releaseAllowed } from './release';
 
 let installed = false;
 
@@ -31,7 +29,6 @@ export function installBlocking(config: ConsentryConfig): void {
   if (installed) return;
   installed = true;
   useRules(config);
-  usePlaceholderConfig(config);
   for (const install of [captureNatives, guardCookieWrites, guardNetwork, guardElements]) {
     try {
       install();
@@ -43,8 +40,8 @@ export function installBlocking(config: ConsentryConfig): void {
     const denied = [...before].filter((category) => !now.has(category));
     if (denied.length) {
       purge?.(config, denied);
-      reblockFrames();
+      later.reblockFrames();
     }
-    releaseAllowed();
+    later.release();
   });
 }

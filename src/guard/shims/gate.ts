@@ -9,7 +9,7 @@ import type { GateListener } from '../gate';
 import { internals } from '../handoff';
 
 export type { GateListener };
-export const isAllowed = (category: CategoryId): boolean => internals().gate.isAllowed(category);
-export const allowedCategories = (): ReadonlySet<CategoryId> => internals().gate.allowedCategories();
-export const setAllowed = (next: Iterable<CategoryId>): void => internals().gate.setAllowed(next);
-export const onAllowedChange = (listener: GateListener): (() => void) => internals().gate.onAllowedChange(listener);
+export const isAllowed = (category: CategoryId): boolean => internals()!.gate.isAllowed(category);
+export const allowedCategories = (): ReadonlySet<CategoryId> => internals()!.gate.allowedCategories();
+export const setAllowed = (next: Iterable<CategoryId>): void => internals()!.gate.setAllowed(next);
+export const onAllowedChange = (listener: GateListener): (() => void) => internals()!.gate.onAllowedChange(listener);
