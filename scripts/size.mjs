@@ -11,9 +11,9 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 // (dist/consentry-runtime.js, loaded with `async`), which has no budget of its
 // own but is printed so it cannot grow unnoticed. The synchronous part still
 // misses 6,000 (the blockers and the tracker table alone are most of it): CI
-// holds it at `ceiling`, and this table keeps printing the gap.
+// holds it at `ceiling` (just above today's ~8.4 kB), and this table keeps printing the gap.
 const BUDGETS = [
-  { name: 'guard (sync)', files: ['dist/consentry.js'], gzip: 6000, ceiling: 16000 },
+  { name: 'guard (sync)', files: ['dist/consentry.js'], gzip: 6000, ceiling: 8600 },
   { name: 'guard runtime (async)', files: ['dist/consentry-runtime.js'] },
   { name: 'UI (JS + CSS)', files: ['dist/consentry-ui.js', 'dist/consentry.css'], gzip: 32000 },
 ];

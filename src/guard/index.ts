@@ -21,6 +21,7 @@
  * leaves the optional categories blocked.
  */
 import { mergeConfig } from '../core/merge-config';
+import { isPlainObject } from '../core/objects';
 import { pickLanguage } from '../core/language';
 import { decodeMirrorCookie, recordFromMirror } from '../core/mirror-cookie';
 import { effectiveCategories } from '../core/policy';
@@ -28,6 +29,7 @@ import type { ConsentryApi, ConsentryConfig } from '../core/types';
 import { installBlocking, usePurge } from './blocking';
 import { readUserConfig, warnIfConfigComesLate } from './config-source';
 import { createFacade } from './facade';
+import { useRules } from './blocking/classify';
 import * as held from './blocking/held';
 import * as gate from './gate';
 import { hashText, INTERNALS, VALIDATED_KEY, type Internals, type QueuedCall } from './handoff';
@@ -63,6 +65,18 @@ function readMirrorCookie(config: ConsentryConfig): string | undefined {
   }
 }
 
+/**
+ * Whether a site rule can be used before the config is validated: one with a
+ * wrong shape would make every lookup throw, and a lookup that throws lets the
+ * URL through (fail open), so until the runtime has validated the config the
+ * blockers only get well-formed site rules (the built-in ones always apply).
+ */
+function wellFormed(rule: unknown): boolean {
+  const r = rule as Record<string, unknown>;
+  const strings = (value: unknown) => value === undefined || (Array.isArray(value) && value.every((s) => typeof s == 'string'));
+  return isPlainObject(rule) && typeof r.category == 'string' && strings(r.hosts) && strings(r.paths) && strings(r.cookies);
+}
+
 function start(): void {
   // Included twice (a CMS adding it again): the first copy already guards the page.
   if (window.consentry) return console.warn('consentry: the guard is on this page twice; the second copy does nothing');
@@ -81,6 +95,7 @@ function start(): void {
     // Not even mergeable: certainly invalid, and the runtime will say why.
     config = mergeConfig({});
   }
+  if (!trusted) config.rules = Array.isArray(config.rules) ? config.rules.filter(wellFormed) : [];
   installBlocking(config);
 
   const languages = [document.documentElement.lang, ...(navigator.languages ?? [navigator.language])];
@@ -96,6 +111,7 @@ function start(): void {
   const internals: Internals = {
     gate,
     held,
+    useRules,
     usePurge,
     boot: {
       user,

@@ -83,11 +83,15 @@ function startRelease(config: ConsentryConfig): void {
   releaseAllowed();
 }
 
-function start({ boot, usePurge }: Internals): void {
+function start({ boot, usePurge, useRules }: Internals): void {
   usePurge(purgeTrackerCookies);
   const { config, locked } = checkConfig(boot);
-  // Locked: close the gate in case an earlier page view's verdict let it open (fail closed).
-  if (locked) setAllowed([]);
+  if (locked) {
+    // As if the site had written no config: the default rules, and the gate closed
+    // in case an earlier page view's verdict let it open (fail closed).
+    useRules(config);
+    setAllowed([]);
+  }
   startRelease(config);
   const { language, gpc, facade } = boot;
   const ids = config.categories.map((c) => c.id);
