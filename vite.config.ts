@@ -1,13 +1,24 @@
 /**
- * One config, three builds, picked by `--mode`:
- * - `guard`: dist/consentry.js, the synchronous IIFE that stands first in <head>.
+ * One config, four builds, picked by `--mode`:
+ * - `guard`: dist/consentry.js, the synchronous IIFE that stands first in <head>
+ *   (src/guard/index.ts): config, blockers, gate, mirror cookie, Consent Mode default.
  *   It must never pull in Preact or the UI: the `guardBoundary` plugin fails the build if it does.
+ * - `runtime`: dist/consentry-runtime.js, the guard's async part (src/guard/runtime.ts),
+ *   injected by the guard: validation, IndexedDB, API, tab sync, signals, UI loader.
+ *   Modules whose state must exist once (the gate, the blockers) stay in the guard, which
+ *   publishes them on a non-enumerable `window.__consentryInternals` (src/guard/handoff.ts);
+ *   the `handoffShims` plugin resolves them to src/guard/shims/* here, thin forwarders to
+ *   that object, so the code keeps its ordinary imports. Release of held elements, iframe
+ *   placeholders and cookie purging (blocking/release.ts, placeholder.ts, purge.ts) are here,
+ *   plugged into the guard's blockers through the handoff.
  * - `ui`: dist/consentry-ui.js + dist/consentry.css, loaded on demand by the guard.
  * - `esm`: dist/esm/index.js for bundler users (types come from tsc, see tsconfig.build.json).
  * Tests are configured in vitest.config.ts.
  */
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
+import { resolve as resolvePath, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -27,7 +38,41 @@ const guardBoundary: Plugin = {
   },
 };
 
+const srcDir = fileURLToPath(new URL('./src/guard/', import.meta.url));
+
+/** In the runtime build: modules with shared state → their shim over the handoff. */
+const SHIMS: Record<string, string> = {
+  [resolvePath(srcDir, 'gate.ts')]: resolvePath(srcDir, 'shims/gate.ts'),
+  [resolvePath(srcDir, 'blocking/held.ts')]: resolvePath(srcDir, 'shims/held.ts'),
+};
+
+const handoffShims: Plugin = {
+  name: 'consentry-handoff-shims',
+  enforce: 'pre',
+  async resolveId(source, importer, options) {
+    if (!importer || importer.includes(`${sep}shims${sep}`)) return null;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    return (resolved && SHIMS[resolved.id]) ?? null;
+  },
+  load(id) {
+    // A second copy of the blockers would patch the DOM twice and hold its own elements
+    // (release, placeholders and the purge work on the guard's held state through the shims).
+    if (/[\\/]guard[\\/]blocking[\\/](index|elements|network|held)\.ts$/.test(id)) this.error(`the runtime must not include ${id}: the blockers live in the guard`);
+    return null;
+  },
+};
+
 export default defineConfig(({ mode }) => {
+  if (mode === 'runtime') {
+    return {
+      ...shared,
+      plugins: [guardBoundary, handoffShims],
+      build: {
+        ...shared.build,
+        lib: { entry: 'src/guard/runtime.ts', formats: ['iife'], name: 'consentryRuntime', fileName: () => 'consentry-runtime.js' },
+      },
+    };
+  }
   if (mode === 'guard') {
     return {
       ...shared,
@@ -66,5 +111,5 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, ui or esm (see package.json scripts)`);
+  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui or esm (see package.json scripts)`);
 });

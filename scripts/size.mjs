@@ -5,13 +5,16 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
-// `gzip` is the budget the product set (issue #2). The guard does not meet its
-// 6,000 yet: with every blocker, storage, tab sync and signal it is ~15.7 kB,
-// and splitting it into a synchronous part and an async one is the open work
-// (README "Size"). Until then CI holds it at `ceiling`, so it cannot grow
-// unnoticed, and this table keeps printing the gap.
+// `gzip` is the budget the product set (issue #2); it applies to the guard's
+// synchronous part, dist/consentry.js, whose bytes block parsing. Storage, tab
+// sync, validation, the API and the ready-time signals moved to the async part
+// (dist/consentry-runtime.js, loaded with `async`), which has no budget of its
+// own but is printed so it cannot grow unnoticed. The synchronous part still
+// misses 6,000 (the blockers and the tracker table alone are most of it): CI
+// holds it at `ceiling` (just above today's ~8.4 kB), and this table keeps printing the gap.
 const BUDGETS = [
-  { name: 'guard', files: ['dist/consentry.js'], gzip: 6000, ceiling: 16000 },
+  { name: 'guard (sync)', files: ['dist/consentry.js'], gzip: 6000, ceiling: 8600 },
+  { name: 'guard runtime (async)', files: ['dist/consentry-runtime.js'] },
   { name: 'UI (JS + CSS)', files: ['dist/consentry-ui.js', 'dist/consentry.css'], gzip: 32000 },
 ];
 
@@ -37,6 +40,10 @@ for (const budget of BUDGETS) {
     g += fg;
     b += fb;
     rows.push([file, buf.length, fg, fb, '']);
+  }
+  if (budget.gzip === undefined) {
+    rows.push([`= ${budget.name}`, '', g, b, 'no budget (loaded async)']);
+    continue;
   }
   const ok = g <= budget.gzip;
   const limit = budget.ceiling ?? budget.gzip;

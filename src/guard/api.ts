@@ -43,6 +43,11 @@ export interface ApiContext {
   purgeTrackerCookies(config: ConsentryConfig, categories: CategoryId[]): void;
   reload(): void;
   now?: () => number;
+  /**
+   * The `ready` promise and its resolver, when someone else created them: the
+   * guard's synchronous part exposes `ready` before this API exists.
+   */
+  pending?: { ready: Promise<ConsentState>; resolve(state: ConsentState): void };
 }
 
 /** The API as the guard sees it: the public object plus the hooks the bootstrap drives. */
@@ -71,7 +76,8 @@ export function createGuardApi(ctx: ApiContext): GuardApi {
   let record = ctx.initial;
   let started = false;
   let resolveReady!: (state: ConsentState) => void;
-  const ready = new Promise<ConsentState>((resolve) => (resolveReady = resolve));
+  const ready = ctx.pending?.ready ?? new Promise<ConsentState>((resolve) => (resolveReady = resolve));
+  if (ctx.pending) resolveReady = ctx.pending.resolve;
   const listeners: Record<keyof ConsentryEvents, Set<Listener>> = { ready: new Set(), change: new Set() };
 
   const state = (): ConsentState => ({ record, needsChoice: needsChoice(record, config, now()), degraded: storage.degraded });

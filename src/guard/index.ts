@@ -1,33 +1,39 @@
 /**
- * The guard (dist/consentry.js): the synchronous script that stands first in
- * `<head>`. In order, before the next script on the page runs:
- * 1. read the site's config (invalid: report once, run on the defaults with
- *    every optional category denied);
- * 2. install the blockers, then start the signals (Consent Mode default);
- * 3. read the mirror cookie and open the gate for what it allows, so a
- *    returning visitor's trackers run with no wait for IndexedDB;
- * 4. expose `window.consentry`.
- * Then, asynchronously: reconcile with IndexedDB, resolve `ready`, and open
- * the banner when a choice is needed. Nothing here throws into the page; an
- * internal error leaves the optional categories blocked.
+ * The guard's synchronous part (dist/consentry.js): the script that stands
+ * first in `<head>`. Its bytes block parsing, so it holds only what must be
+ * done before the next script on the page runs:
+ * 1. read the site's config and merge it over the defaults;
+ * 2. install the blockers (they follow the gate, src/guard/gate.ts);
+ * 3. push the Consent Mode default and clean the address bar (signals/early.ts);
+ * 4. read the mirror cookie and open the gate for what it allows — only when
+ *    this exact raw config was validated on an earlier page view (fail closed:
+ *    an invalid config must never release anything, not even for a moment);
+ * 5. expose `window.consentry` as a facade (src/guard/facade.ts): get/has/
+ *    config/language/version answer now, other calls are queued;
+ * 6. inject the async part (dist/consentry-runtime.js, src/guard/runtime.ts)
+ *    from beside this file. It validates the config, reconciles with
+ *    IndexedDB, completes the facade, resolves `ready` and opens the banner.
+ *
+ * State both parts use (the gate, the blockers) exists once, here: it is
+ * handed over on a non-enumerable `window.__consentryInternals` (./handoff.ts),
+ * and the runtime build aliases those modules to shims that read it
+ * (vite.config.ts). Nothing here throws into the page; an internal error
+ * leaves the optional categories blocked.
  */
-import { resolveConfig } from '../core/config';
+import { mergeConfig } from '../core/merge-config';
+import { isPlainObject } from '../core/objects';
 import { pickLanguage } from '../core/language';
-import { decodeMirrorCookie, encodeMirrorCookie, recordFromMirror } from '../core/mirror-cookie';
-import { historyEntryOf } from '../core/record';
-import { reconcile } from '../core/reconcile';
-import { policyNoticeActive } from '../core/policy';
-import type { ConsentRecord, ConsentryApi, ConsentryConfig } from '../core/types';
-import { createGuardApi } from './api';
-import { installBlocking, purgeTrackerCookies } from './blocking';
+import { decodeMirrorCookie, recordFromMirror } from '../core/mirror-cookie';
+import { effectiveCategories } from '../core/policy';
+import type { ConsentryApi, ConsentryConfig } from '../core/types';
+import { installBlocking, usePurge } from './blocking';
 import { readUserConfig, warnIfConfigComesLate } from './config-source';
-import { setAllowed } from './gate';
-import { readMirror, removeMirror, writeMirror } from './mirror';
-import { startSignals } from './signals';
-import { openStorage } from './storage';
-import { startTabSync } from './sync';
-import { removeSettingsButton, showSettingsButton } from './settings-button';
-import { configureUi, listenForOpenLinks, openUi } from './ui-loader';
+import { createFacade } from './facade';
+import { useRules } from './blocking/classify';
+import * as held from './blocking/held';
+import * as gate from './gate';
+import { hashText, INTERNALS, VALIDATED_KEY, type Internals, type QueuedCall } from './handoff';
+import { startEarlySignals } from './signals/early';
 
 declare global {
   interface Window {
@@ -36,94 +42,100 @@ declare global {
   }
 }
 
-/** Reads and resolves the config, reporting problems once; `locked` when it cannot be used. */
-function loadConfig(script: HTMLScriptElement | null): { config: ConsentryConfig; locked: boolean } {
-  const source = readUserConfig(script);
-  warnIfConfigComesLate();
-  const resolved = resolveConfig(source.user);
-  const problems = [...source.problems, ...resolved.problems];
-  const errors = problems.filter((p) => !p.warning).map((p) => `\n- ${p.message}`);
-  const warnings = problems.filter((p) => p.warning).map((p) => `\n- ${p.message}`);
-  const locked = errors.length > 0;
-  if (locked) console.error(`consentry: the config has problems, so every optional category stays denied until they are fixed:${errors.join('')}`);
-  if (warnings.length) console.warn(`consentry: config warnings:${warnings.join('')}`);
-  return { config: locked ? resolveConfig({}).config : resolved.config, locked };
+/** Whether the async part validated this raw config before (localStorage may be blocked: then it was not). */
+function validatedBefore(hash: string): boolean {
+  try {
+    return localStorage.getItem(VALIDATED_KEY) === hash;
+  } catch {
+    return false;
+  }
+}
+
+/** The mirror cookie's raw value (the runtime writes it with js-cookie; reading needs no library). */
+function readMirrorCookie(config: ConsentryConfig): string | undefined {
+  for (const pair of document.cookie.split('; ')) {
+    const at = pair.indexOf('=');
+    if (pair.slice(0, at) === config.cookie.name) {
+      try {
+        return decodeURIComponent(pair.slice(at + 1));
+      } catch {
+        return undefined;
+      }
+    }
+  }
 }
 
 /**
- * Whether a returning visitor should see the "our policy changed" notice: a
- * non-material change (a material one asks again instead) made after their
- * choice, within the notice window, and not dismissed for this version yet.
+ * Whether a site rule can be used before the config is validated: one with a
+ * wrong shape would make every lookup throw, and a lookup that throws lets the
+ * URL through (fail open), so until the runtime has validated the config the
+ * blockers only get well-formed site rules (the built-in ones always apply).
  */
-function noticeDue(config: ConsentryConfig, record: ConsentRecord | null): boolean {
-  if (!record || record.policyVersion === config.policy.version || !policyNoticeActive(config, Date.now())) return false;
-  try {
-    return localStorage.getItem('consentry:notice') !== config.policy.version;
-  } catch {
-    return true; // storage blocked: showing it again is the lesser harm
-  }
+function wellFormed(rule: unknown): boolean {
+  const r = rule as Record<string, unknown>;
+  const strings = (value: unknown) => value === undefined || (Array.isArray(value) && value.every((s) => typeof s == 'string'));
+  return isPlainObject(rule) && typeof r.category == 'string' && strings(r.hosts) && strings(r.paths) && strings(r.cookies);
 }
 
 function start(): void {
   // Included twice (a CMS adding it again): the first copy already guards the page.
   if (window.consentry) return console.warn('consentry: the guard is on this page twice; the second copy does nothing');
   const script = document.currentScript as HTMLScriptElement | null;
-  const { config, locked } = loadConfig(script);
+  const { user, problems } = readUserConfig(script);
+  warnIfConfigComesLate();
+  const raw = JSON.stringify(user);
+  const configHash = hashText(raw);
+  // Nothing to validate when the site wrote nothing (the guard's own nonce is always a string).
+  const empty = raw === JSON.stringify(script?.nonce ? { ui: { nonce: script.nonce } } : {});
+  const trusted = !problems.length && (empty || validatedBefore(configHash));
+  let config: ConsentryConfig;
+  try {
+    config = mergeConfig(problems.length ? {} : user);
+  } catch {
+    // Not even mergeable: certainly invalid, and the runtime will say why.
+    config = mergeConfig({});
+  }
+  if (!trusted) config.rules = Array.isArray(config.rules) ? config.rules.filter(wellFormed) : [];
   installBlocking(config);
 
   const languages = [document.documentElement.lang, ...(navigator.languages ?? [navigator.language])];
   const language = pickLanguage(config, languages);
-  const gpc = navigator.globalPrivacyControl === true;
   const ids = config.categories.map((c) => c.id);
-  const fromCookie = decodeMirrorCookie(readMirror(config), ids);
-  const storage = openStorage();
-  const guard = createGuardApi({
-    config,
-    language,
-    gpc,
-    locked,
-    storage,
-    initial: fromCookie && recordFromMirror(fromCookie, config, language),
-    writeCookie: (value) => writeMirror(config, value),
-    removeCookie: () => removeMirror(config),
-    broadcast: startTabSync((record) => guard.applyRemote(record)),
-    openUi: (view) => {
-      removeSettingsButton();
-      return openUi(view);
+  const fromCookie = decodeMirrorCookie(readMirrorCookie(config), ids);
+  const initial = fromCookie && recordFromMirror(fromCookie, config, language);
+  const queue: QueuedCall[] = [];
+  const { facade, resolveReady } = createFacade({ config, language, initial, trusted, queue });
+  window.consentry = facade;
+  const base = script?.src || location.href;
+  const early = startEarlySignals(config, facade.has);
+  const internals: Internals = {
+    gate,
+    held,
+    useRules,
+    usePurge,
+    boot: {
+      user,
+      sourceProblems: problems,
+      config,
+      configHash,
+      language,
+      gpc: navigator.globalPrivacyControl === true,
+      initial,
+      base,
+      landing: early.landing,
+      facade,
+      resolveReady,
+      queue,
     },
-    purgeTrackerCookies,
-    reload: () => location.reload(),
-  });
-  const { api } = guard;
-  window.consentry = api;
-  configureUi({ api, config, language, gpc, base: script?.src || location.href });
-  listenForOpenLinks();
-  // Signals first: Consent Mode's default must be in place before a released tag runs.
-  startSignals({ config, api, gpc });
-  guard.applyGate();
+  };
+  Object.defineProperty(window, INTERNALS, { value: internals });
+  if (trusted) gate.setAllowed(effectiveCategories(initial, config, Date.now()));
 
-  void storage
-    .load()
-    .then((stored) => {
-      // The cookie is read again: another tab may have changed it meanwhile.
-      const found = reconcile(stored, readMirror(config), config, language);
-      if (found.unreadable) console.warn('consentry: the stored choice could not be read; the visitor is asked again');
-      if (found.removeCookie) removeMirror(config);
-      if (found.record && found.writeCookie) writeMirror(config, encodeMirrorCookie(found.record, ids));
-      if (found.record && found.saveRecord) void storage.save(found.record, historyEntryOf(found.record));
-      const state = guard.start(found.record);
-      if (state.needsChoice) {
-        if (!locked) void openUi('banner');
-      } else {
-        // A visitor who chose never downloads the UI, but withdrawing stays one click away.
-        showSettingsButton(config, language);
-        if (noticeDue(config, state.record)) void openUi('notice');
-      }
-    })
-    .catch((error: unknown) => {
-      console.error('consentry: internal error while reading the stored choice', error);
-      guard.start(null);
-    });
+  const runtime = document.createElement('script');
+  runtime.src = new URL('consentry-runtime.js', base).href;
+  runtime.async = true;
+  if (config.ui.nonce) runtime.nonce = config.ui.nonce;
+  (document.head || document.documentElement).appendChild(runtime);
 }
 
 try {
@@ -132,7 +144,7 @@ try {
   // Fail closed: whatever happened, optional categories stay blocked.
   console.error('consentry: internal error; optional categories stay blocked', error);
   try {
-    setAllowed([]);
+    gate.setAllowed([]);
   } catch {
     // Nothing more can be done without risking the page.
   }

@@ -185,6 +185,20 @@ describe('foundation in Chromium', () => {
     await page.close();
   });
 
+  it('opens the gate synchronously only for a config validated on an earlier page view', async () => {
+    const page = await openPage();
+    await page.evaluate(() => (window as unknown as TestWindow).consentry.acceptAll());
+    // As if the config had just been edited: the runtime has not validated this text yet.
+    await page.evaluate(() => localStorage.removeItem('consentry:config'));
+    await page.reload();
+    expect(await page.evaluate(() => (window as unknown as TestWindow).seenAtStart)).toMatchObject({ analytics: false, advertising: false });
+    await page.evaluate(() => (window as unknown as TestWindow).consentry.ready);
+    expect(await page.evaluate(() => (window as unknown as TestWindow).consentry.has('analytics'))).toBe(true);
+    await page.reload();
+    expect(await page.evaluate(() => (window as unknown as TestWindow).seenAtStart)).toMatchObject({ analytics: true, advertising: true });
+    await page.close();
+  });
+
   it('threw nothing into the page', () => {
     expect(errors).toEqual([]);
   });

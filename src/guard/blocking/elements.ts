@@ -5,14 +5,12 @@
  * are caught by a MutationObserver, which Chromium runs before the parser
  * executes a script: turning its `type` into `text/plain` keeps it from running
  * (the preload scanner may still have fetched it — see README, Blocking).
- * Blocked scripts are released later (release.ts); blocked pixels and iframes
+ * Blocked scripts are released later (release.ts, via held.ts `later`); blocked pixels and iframes
  * are not (a hit from before the choice must never be sent after it).
  */
 import { isAllowed } from '../gate';
 import { urlRule, warnOnce } from './classify';
-import { categoriesOf, heldSrc, inspected, natives } from './held';
-import { showPlaceholder } from './placeholder';
-import { isReleasable, releaseAllowed } from './release';
+import { categoriesOf, heldSrc, inspected, isReleasable, later, natives } from './held';
 
 const WATCHED = 'script,img,iframe,link[data-consent]';
 const WATCHED_TAGS = /^(SCRIPT|IMG|IFRAME|LINK)$/;
@@ -73,7 +71,7 @@ function inspect(root: Node | null | undefined, fromMarkup: boolean): boolean | 
       }
       inspected.add(element);
       release = true;
-      if (element.tagName === 'IFRAME' && !isReleasable(element)) showPlaceholder(element as HTMLElement, categoriesOf(element));
+      if (element.tagName === 'IFRAME' && !isReleasable(element)) later.showPlaceholder(element as HTMLElement, categoriesOf(element));
       continue;
     }
     inspected.add(element);
@@ -102,7 +100,7 @@ function inspect(root: Node | null | undefined, fromMarkup: boolean): boolean | 
       if (!fromMarkup) failImage(element);
     }
   }
-  if (release) releaseAllowed();
+  if (release) later.release();
   return deferred;
 }
 

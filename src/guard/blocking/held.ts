@@ -2,7 +2,27 @@
  * State shared by the element interceptors and the release queue, plus the
  * native DOM functions captured before we patch them (release must bypass our
  * own interceptors, or a released script would be caught again).
+ *
+ * The interceptors run in the guard's synchronous part; release (./release.ts)
+ * and the iframe placeholder (./placeholder.ts) run in its async part, which
+ * reaches this module's one instance through the handoff (src/guard/handoff.ts)
+ * and plugs them into `later`.
  */
+import { isAllowed } from '../gate';
+
+/**
+ * What the async part plugs in. Until it arrives, held and tagged elements
+ * simply stay held (fail closed); it then shows the placeholders and releases
+ * what is allowed by then.
+ */
+export const later = {
+  /** Release everything that is allowed now (./release.ts `releaseAllowed`). */
+  release(): void {},
+  /** Put released iframes no longer allowed back behind their placeholder (./release.ts). */
+  reblockFrames(): void {},
+  /** Hide a tagged iframe behind its placeholder (./placeholder.ts). */
+  showPlaceholder(_frame: HTMLElement, _categories: string[]): void {},
+};
 
 /** Native functions, captured by `captureNatives()` at install (not at import: the ESM build may load in Node). */
 export const natives = {} as {
@@ -31,4 +51,10 @@ export const TAGGED = 'script[data-consent],img[data-consent],iframe[data-consen
 /** The categories a tagged element waits for (`data-consent="analytics advertising"` waits for both). */
 export function categoriesOf(element: Element): string[] {
   return (element.getAttribute('data-consent') || '').split(/\s+/).filter(Boolean);
+}
+
+/** Whether every category a held element waits for is allowed now (an empty tag is never released: fail closed). */
+export function isReleasable(element: Element): boolean {
+  const categories = categoriesOf(element);
+  return categories.length > 0 && categories.every(isAllowed);
 }

@@ -3,16 +3,11 @@
  * all allowed, in document order, each once (its `data-consent` is removed
  * first). A classic or deferred script waits for the previous one to load, as
  * it would have in the HTML; async scripts, images, iframes and links do not.
+ * This runs in the guard's async part (dist/consentry-runtime.js), plugged into
+ * the blockers through `later` (./held.ts).
  */
-import { isAllowed } from '../gate';
-import { categoriesOf, heldSrc, inspected, natives, TAGGED } from './held';
+import { categoriesOf, heldSrc, inspected, isReleasable, natives, TAGGED } from './held';
 import { removePlaceholder, showPlaceholder } from './placeholder';
-
-/** Whether every category a held element waits for is allowed now (an empty tag is never released: fail closed). */
-export function isReleasable(element: Element): boolean {
-  const categories = categoriesOf(element);
-  return categories.length > 0 && categories.every(isAllowed);
-}
 
 let queue: Promise<unknown> = Promise.resolve();
 

@@ -1,23 +1,20 @@
 /**
  * Signals: how the visitor's choice reaches tags, marketing and the site's
- * server (issue 5). Started by the guard's bootstrap right after the blockers,
- * before the page's own scripts run:
- * - at once: the Consent Mode `default` (all denied but security_storage);
- * - before the next script on the page: the address bar loses email
- *   click-tracking ids (while `email` is denied) and unsubscribe parameters;
+ * server (issue 5). The part that cannot wait (Consent Mode `default`, the
+ * address bar) is in ./early.ts and runs in the guard's synchronous part;
+ * this file runs in the async part (dist/consentry-runtime.js):
  * - on `ready`: an unsubscribe-link landing is recorded and confirmed, a GPC
  *   signal the stored choice does not honour yet is recorded, receipts a
  *   previous page view could not deliver are sent, and Consent Mode `update`
  *   plus a `consentry_update` dataLayer event carry the stored choice;
  * - on every `change`: Consent Mode `update`, the dataLayer event, a receipt.
  */
-import { consentModeDefault, consentModeState } from '../../core/consent-mode';
+import { consentModeState } from '../../core/consent-mode';
 import { gpcPending } from '../../core/gpc';
 import type { UnsubscribeLanding } from '../../core/params';
 import { buildReceipt, buildWithdrawalReceipt } from '../../core/receipt';
 import type { CategoryId, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, UnsubscribeRequest } from '../../core/types';
 import { openUi } from '../ui-loader';
-import { cleanAddressBar } from './address-bar';
 import { gtag, pushDataLayer } from './data-layer';
 import { retryQueuedReceipts, sendReceipt } from './receipts';
 
@@ -27,33 +24,21 @@ export interface SignalsContext {
   api: ConsentryApi;
   /** `navigator.globalPrivacyControl === true` on this page view. */
   gpc: boolean;
+  /** The unsubscribe request the early signals found in the address bar (./early.ts), or `null`. */
+  landing: UnsubscribeLanding | null;
 }
 
 const report = (error: unknown) => console.error('consentry: internal error in signals', error);
 
-/** Start every signal; never throws into the page. */
-export function startSignals({ config, api, gpc }: SignalsContext): void {
+/** Start the signals that follow the choice; never throws into the page. */
+export function startSignals({ config, api, gpc, landing }: SignalsContext): void {
   try {
-    if (config.consentMode) gtag('consent', 'default', consentModeDefault());
     const endpoint = config.receiptEndpoint;
     const isAllowed = (category: CategoryId) => api.has(category);
-    let landing: UnsubscribeLanding | null = null;
     // The last record seen: a withdrawal deletes the record, and its receipt still names it.
     let last: ConsentRecord | null = null;
     // An unsubscribe link's list and token, until a receipt carried them.
     let unsubscribe: UnsubscribeRequest | undefined;
-
-    // The bootstrap opens the gate from the mirror cookie right after this call
-    // returns, and `has('email')` must see it. A microtask still runs before the
-    // parser executes the next <script> (the microtask checkpoint after a script),
-    // so no analytics script can read the address bar first.
-    queueMicrotask(() => {
-      try {
-        landing = cleanAddressBar(config.email, api.has('email'));
-      } catch (error) {
-        report(error);
-      }
-    });
 
     const publish = ({ record }: ConsentState) => {
       if (config.consentMode) gtag('consent', 'update', consentModeState(isAllowed, record?.optOuts));
