@@ -134,6 +134,8 @@ function start(): void {
   const runtime = document.createElement('script');
   runtime.src = new URL('consentry-runtime.js', base).href;
   runtime.async = true;
+  // Without the runtime nothing is recorded and queued calls wait forever: say so, naming the file.
+  runtime.onerror = () => console.error(`consentry: could not load ${runtime.src}; keep it beside consentry.js (README "Self-hosting")`);
   if (config.ui.nonce) runtime.nonce = config.ui.nonce;
   (document.head || document.documentElement).appendChild(runtime);
 }

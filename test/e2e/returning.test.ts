@@ -119,4 +119,21 @@ describe('a returning visitor', () => {
     expect(await next.page.evaluate(() => (window as unknown as TestWindow).consentry.has('analytics'))).toBe(false);
     await context.close();
   });
+
+  it('names the runtime file on the console when it cannot be loaded, and allows nothing optional', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.route('**/dist/consentry-runtime.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${server.origin}/test/e2e/pages/returning.html`);
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await expect.poll(() => errors.find((e) => e.startsWith('consentry: could not load'))).toBe(
+      `consentry: could not load ${server.origin}/dist/consentry-runtime.js; keep it beside consentry.js (README "Self-hosting")`,
+    );
+    expect(await page.evaluate(() => (window as unknown as TestWindow).consentry.has('analytics'))).toBe(false);
+    await context.close();
+  });
 });
