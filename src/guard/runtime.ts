@@ -31,7 +31,7 @@ import { setAllowed } from './gate';
 import { internals, VALIDATED_KEY, type Boot, type Internals } from './handoff';
 import { readMirror, removeMirror, writeMirror } from './mirror';
 import { startSignals } from './signals';
-import { removeSettingsButton, showSettingsButton } from './settings-button';
+import { showSettingsButton } from './settings-button';
 import { openStorage } from './storage';
 import { startTabSync } from './sync';
 import { configureUi, listenForOpenLinks, openUi } from './ui-loader';
@@ -106,10 +106,7 @@ function start({ boot, usePurge, useRules }: Internals): void {
     writeCookie: (value) => writeMirror(config, value),
     removeCookie: () => removeMirror(config),
     broadcast: startTabSync((record) => guard.applyRemote(record)),
-    openUi: (view) => {
-      removeSettingsButton();
-      return openUi(view);
-    },
+    openUi,
     purgeTrackerCookies,
     reload: () => location.reload(),
     pending: { ready: facade.ready, resolve: boot.resolveReady },

@@ -4,13 +4,13 @@
  * the guard draws this small button itself. It is a plain element with a
  * `data-consentry-open` attribute (the delegated opener in ui-loader.ts does the
  * rest) and CSSOM styles (allowed under `style-src 'self'`, unlike a style
- * attribute in markup). Once the UI bundle is on the page it draws its own
- * button, and this one removes itself.
+ * attribute in markup). Opening the UI, by any route, removes it (ui-loader.ts):
+ * the UI draws its own.
  */
 import type { ConsentryConfig, Language } from '../core/types';
 
-/** Marks the guard's button, so the UI can find and replace it. */
-export const FALLBACK_ATTRIBUTE = 'data-consentry-fallback';
+/** Marks the guard's button, so opening the UI can find and remove it. */
+const FALLBACK_ATTRIBUTE = 'data-consentry-fallback';
 
 const LABELS: Record<string, string> = { en: 'Cookie settings', zh: 'Cookie 设置' };
 
@@ -43,10 +43,6 @@ export function showSettingsButton(config: ConsentryConfig, language: Language):
       border: '2px solid #fff',
       borderRadius: '8px',
       cursor: 'pointer',
-    });
-    // The UI replaces it: whichever way it is opened, its own button takes over.
-    document.addEventListener('click', (event) => {
-      if ((event.target as Element | null)?.closest?.('[data-consentry-open]')) button.remove();
     });
     document.body.appendChild(button);
   };

@@ -5,6 +5,7 @@
  * `data-consentry-open` element a way to open the UI (delegated, no inline handlers).
  */
 import { policyNoticeActive } from '../core/policy';
+import { removeSettingsButton } from './settings-button';
 import type { ConsentryApi, ConsentryConfig, ConsentryUi, Language, UiHost, UiView } from '../core/types';
 
 declare global {
@@ -59,6 +60,8 @@ function loadUi({ config, base }: UiContext): Promise<ConsentryUi | undefined> {
 /** Opens `view` (loading the UI first if needed). Never rejects: failures are reported on the console. */
 export async function openUi(view: UiView, extra?: Partial<UiHost>): Promise<void> {
   try {
+    // However the UI is opened (API, link, signal), it draws its own settings button from now on.
+    removeSettingsButton();
     if (!context) return;
     const ui = await (loading ??= loadUi(context));
     const { api, config, language, gpc } = context;
