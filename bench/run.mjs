@@ -52,18 +52,26 @@ try {
     progress(`visits: run ${run + 1}/${RUNS} done`);
   }
 
-  const dom = { none: [], consentry: [] };
+  // `emptyobserver` is a control without Consentry: the same page after one empty childList
+  // MutationObserver was registered and disconnected (what Chromium charges any such page).
+  const dom = { none: [], emptyobserver: [], consentry: [] };
   for (let run = 0; run < DOM_RUNS; run++) {
-    for (const variant of ['none', 'consentry']) dom[variant].push(await measureDom10k(browser, server.origin, variant));
+    for (const variant of ['none', 'emptyobserver', 'consentry']) dom[variant].push(await measureDom10k(browser, server.origin, variant));
   }
   progress(`10,000-element page: ${DOM_RUNS} runs each done`);
 
   const domNone = median(dom.none);
   const domGuard = median(dom.consentry);
+  const domObserver = median(dom.emptyobserver);
   const table = buildTable({
     tools: TOOLS,
     samples,
-    dom: { none: domNone, consentry: domGuard, overheadPct: ((domGuard - domNone) / domNone) * 100 },
+    dom: {
+      none: domNone,
+      consentry: domGuard,
+      overheadPct: ((domGuard - domNone) / domNone) * 100,
+      observerPct: ((domObserver - domNone) / domNone) * 100,
+    },
     sizes: { guard: servedSize('/dist/consentry.js'), ui: ['/dist/consentry-ui.js', '/dist/consentry.css'].map(servedSize) },
   });
 
