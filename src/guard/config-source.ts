@@ -17,7 +17,8 @@ declare global {
   }
 }
 
-const CONFIG_ID = 'consentry-config';
+/** The id of the JSON config element. */
+export const CONFIG_ID = 'consentry-config';
 
 /** `data-*` attribute (camel-cased as in `dataset`) → config path. `"true"`/`"false"` become booleans. */
 const ATTRIBUTES: Record<string, string[]> = {
@@ -74,17 +75,4 @@ export function readUserConfig(script: HTMLScriptElement | null): ConfigSource {
   const sources = [accept('#consentry-config', fromJson), accept('window.consentryConfig', window.consentryConfig), fromAttributes(script)];
   const user = sources.reduce<Record<string, unknown>>(deepMerge, base);
   return { user, problems };
-}
-
-/**
- * A `#consentry-config` placed after the guard is not parsed yet when the
- * guard reads it: say so once the document is parsed, instead of silently
- * running on the defaults.
- */
-export function warnIfConfigComesLate(): void {
-  if (document.getElementById(CONFIG_ID)) return;
-  document.addEventListener('DOMContentLoaded', () => {
-    if (document.getElementById(CONFIG_ID))
-      console.error(`consentry: #${CONFIG_ID} comes after the guard, so it was not read; put it before the guard's <script>`);
-  });
 }

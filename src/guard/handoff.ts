@@ -36,6 +36,10 @@ export interface Boot {
   gpc: boolean;
   /** The choice the mirror cookie held at start. */
   initial: ConsentRecord | null;
+  /** The scripts already in the page when the guard ran (a tracker among them was not guarded). */
+  scriptsBefore: HTMLScriptElement[];
+  /** Whether `#consentry-config` was in the page when the guard read its config. */
+  configRead: boolean;
   /** The guard's own URL: the runtime, the UI and its CSS load from beside it. */
   base: string;
   /** The unsubscribe request found in the address bar, once the early signals ran. */

@@ -27,7 +27,7 @@ import { decodeMirrorCookie, recordFromMirror } from '../core/mirror-cookie';
 import { effectiveCategories } from '../core/policy';
 import type { ConsentryApi, ConsentryConfig } from '../core/types';
 import { installBlocking, usePurge } from './blocking';
-import { readUserConfig, warnIfConfigComesLate } from './config-source';
+import { CONFIG_ID, readUserConfig } from './config-source';
 import { createFacade } from './facade';
 import { useRules } from './blocking/classify';
 import * as held from './blocking/held';
@@ -81,8 +81,8 @@ function start(): void {
   // Included twice (a CMS adding it again): the first copy already guards the page.
   if (window.consentry) return console.warn('consentry: the guard is on this page twice; the second copy does nothing');
   const script = document.currentScript as HTMLScriptElement | null;
+  const scriptsBefore = [...document.scripts];
   const { user, problems } = readUserConfig(script);
-  warnIfConfigComesLate();
   const raw = JSON.stringify(user);
   const configHash = hashText(raw);
   // Nothing to validate when the site wrote nothing (the guard's own nonce is always a string).
@@ -121,6 +121,8 @@ function start(): void {
       language,
       gpc: navigator.globalPrivacyControl === true,
       initial,
+      scriptsBefore,
+      configRead: !!document.getElementById(CONFIG_ID),
       base,
       landing: early.landing,
       facade,

@@ -23,6 +23,7 @@ import { historyEntryOf } from '../core/record';
 import { reconcile } from '../core/reconcile';
 import type { ConsentRecord, ConsentryConfig } from '../core/types';
 import { createGuardApi } from './api';
+import { reportEmbedding } from './diagnostics';
 import { categoriesOf, inspected, isReleasable, later } from './blocking/held';
 import { showPlaceholder, usePlaceholderConfig } from './blocking/placeholder';
 import { purgeTrackerCookies } from './blocking/purge';
@@ -93,6 +94,7 @@ function start({ boot, usePurge, useRules }: Internals): void {
     setAllowed([]);
   }
   startRelease(config);
+  reportEmbedding(boot, config);
   const { language, gpc, facade } = boot;
   const ids = config.categories.map((c) => c.id);
   const storage = openStorage();

@@ -3,7 +3,9 @@ import { resolveConfig } from '../../src/core/config';
 import { BUILT_IN_CATEGORY_IDS, defaultConfig } from '../../src/core/defaults';
 import { pickLanguage } from '../../src/core/language';
 import { POLICY_TEXTS, withPolicyTexts } from '../../src/core/policy-texts';
-import { readUserConfig, warnIfConfigComesLate } from '../../src/guard/config-source';
+import { readUserConfig } from '../../src/guard/config-source';
+import { reportEmbedding } from '../../src/guard/diagnostics';
+import { mergeConfig } from '../../src/core/merge-config';
 
 describe('defaults from the privacy policy', () => {
   const config = defaultConfig();
@@ -203,13 +205,16 @@ describe('config sources on the page', () => {
 
   it('says so when the JSON config comes after the guard (it cannot be read in time)', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    warnIfConfigComesLate();
+    Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+    reportEmbedding({ scriptsBefore: [], configRead: false }, mergeConfig({}));
     const json = document.createElement('script');
     json.type = 'application/json';
     json.id = 'consentry-config';
     document.head.append(json);
+    expect(error).not.toHaveBeenCalled();
     document.dispatchEvent(new Event('DOMContentLoaded'));
     expect(error).toHaveBeenCalledWith("consentry: #consentry-config comes after the guard, so it was not read; put it before the guard's <script>");
     error.mockRestore();
+    delete (document as { readyState?: string }).readyState;
   });
 });

@@ -9,8 +9,8 @@
  * are not (a hit from before the choice must never be sent after it).
  */
 import { isAllowed } from '../gate';
-import { urlRule, warnOnce } from './classify';
-import { categoriesOf, heldSrc, inspected, isReleasable, later, natives } from './held';
+import { urlRule } from './classify';
+import { categoriesOf, heldSrc, inspected, isReleasable, later, natives, untaggedInMarkup } from './held';
 
 const WATCHED = 'script,img,iframe,link[data-consent]';
 const WATCHED_TAGS = /^(SCRIPT|IMG|IFRAME|LINK)$/;
@@ -79,11 +79,7 @@ function inspect(root: Node | null | undefined, fromMarkup: boolean): boolean | 
     const rule = src && urlRule(src);
     if (!rule) continue;
     const tag = element.tagName.toLowerCase();
-    if (fromMarkup) {
-      warnOnce(
-        `untagged <${tag} src="${src}"> (${rule.vendor}) in the HTML: the browser may fetch it before Consentry runs. Tag it (README "Blocking").`,
-      );
-    }
+    if (fromMarkup) untaggedInMarkup.push([tag, src, rule.vendor]);
     if (isAllowed(rule.category)) continue;
     if (tag === 'script') {
       markBlocked(element, rule.category);
@@ -139,12 +135,9 @@ function patchSetter(proto: object, name: string, set: (this: Element, value: st
 
 /** Install the script, image and iframe interceptors and the markup observer. */
 export function guardElements(): void {
-  // Tracker scripts already in the page ran before us: the guard was not first.
-  for (const script of document.scripts) {
-    inspected.add(script);
-    const rule = script.src && urlRule(script.src);
-    if (rule) warnOnce(`must be the first script in <head>: ${rule.vendor} (${script.src}) ran before it.`);
-  }
+  // Scripts already in the page ran before us: never judge (and hold, and run again) one of them.
+  // Whether a tracker was among them is said by the async part (../diagnostics.ts).
+  for (const script of document.scripts) inspected.add(script);
 
   for (const proto of [HTMLScriptElement.prototype, HTMLImageElement.prototype, HTMLIFrameElement.prototype]) {
     patchSetter(proto, 'src', function (url, native) {

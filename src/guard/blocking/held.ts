@@ -45,6 +45,13 @@ export const heldSrc = new Map<Element, string>();
 /** Elements already looked at (on insertion, or by the markup observer), so each is judged once. */
 export const inspected = new WeakSet<Node>();
 
+/**
+ * Untagged tracker elements the markup observer found in the HTML, as
+ * `[tag, src, vendor]`: the async part tells the site owner to tag them
+ * (./diagnostics.ts); the words stay off the critical path.
+ */
+export const untaggedInMarkup: [tag: string, src: string, vendor: string][] = [];
+
 /** Selector of tagged elements (the site owner's `data-consent`). */
 export const TAGGED = 'script[data-consent],img[data-consent],iframe[data-consent],link[data-consent]';
 

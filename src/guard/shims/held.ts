@@ -10,4 +10,4 @@ import { internals } from '../handoff';
 // The runtime is only ever injected after the handoff exists; `{}` keeps a stray copy from throwing at load.
 const held = internals()?.held ?? ({} as typeof Held);
 
-export const { natives, heldSrc, inspected, TAGGED, later, captureNatives, categoriesOf, isReleasable } = held;
+export const { natives, heldSrc, inspected, untaggedInMarkup, TAGGED, later, captureNatives, categoriesOf, isReleasable } = held;

@@ -1,0 +1,37 @@
+/**
+ * Advice to the site owner about how the page embeds Consentry, on the
+ * console. It is never needed before the page's next script runs, so it
+ * lives in the guard's async part: the synchronous part only records what it
+ * saw (the scripts already in the page, whether the JSON config was there,
+ * untagged trackers in the HTML) and its bytes stay off the critical path.
+ */
+import { urlRule, useRules, warnOnce } from './blocking/classify';
+import { untaggedInMarkup } from './blocking/held';
+import { CONFIG_ID } from './config-source';
+import type { ConsentryConfig } from '../core/types';
+import type { Boot } from './handoff';
+
+/** Run `fn` once the HTML is parsed (now, if it already is). */
+function whenParsed(fn: () => void): void {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', fn);
+  else fn();
+}
+
+/** Say what the synchronous part found, once each; the rest when the HTML is parsed. */
+export function reportEmbedding({ scriptsBefore, configRead }: Pick<Boot, 'scriptsBefore' | 'configRead'>, config: ConsentryConfig): void {
+  // This bundle's own copy of the rules (the blockers' copy is the synchronous part's): the site's too.
+  useRules(config);
+  // Tracker scripts already in the page when the guard ran were not guarded: it was not first.
+  for (const script of scriptsBefore) {
+    const rule = script.src && urlRule(script.src);
+    if (rule) warnOnce(`must be the first script in <head>: ${rule.vendor} (${script.src}) ran before it.`);
+  }
+  whenParsed(() => {
+    for (const [tag, src, vendor] of untaggedInMarkup) {
+      warnOnce(`untagged <${tag} src="${src}"> (${vendor}) in the HTML: the browser may fetch it before Consentry runs. Tag it (README "Blocking").`);
+    }
+    // A #consentry-config placed after the guard was not parsed yet when the guard read its config.
+    if (!configRead && document.getElementById(CONFIG_ID))
+      console.error(`consentry: #${CONFIG_ID} comes after the guard, so it was not read; put it before the guard's <script>`);
+  });
+}
