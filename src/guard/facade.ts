@@ -3,7 +3,8 @@
  * script may ask synchronously (get, has, config, language, version, ready)
  * is answered from the mirror cookie; every other method, and `on`, is queued
  * and replayed in call order by the async part, which then puts the full API
- * (src/guard/api.ts) on this same object.
+ * (src/guard/api.ts) on this same object. If that part cannot load, `fail`
+ * settles everything that was waiting for it.
  */
 import { effectiveCategories, needsChoice } from '../core/policy';
 import type { CategoryId, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, Language } from '../core/types';
@@ -26,6 +27,7 @@ export interface FacadeContext {
 export function createFacade({ config, language, initial, trusted, queue }: FacadeContext): {
   facade: ConsentryApi;
   resolveReady(state: ConsentState): void;
+  fail(error: Error): void;
 } {
   let resolveReady!: (state: ConsentState) => void;
   const facade = {
@@ -52,5 +54,15 @@ export function createFacade({ config, language, initial, trusted, queue }: Faca
   for (const method of QUEUED.split(' ')) {
     facade[method] = (...args: unknown[]) => new Promise((settle, fail) => queue.push([method, args, settle, fail]));
   }
-  return { facade: facade as unknown as ConsentryApi, resolveReady };
+  /**
+   * The async part did not load, or failed to start: `ready` resolves with what
+   * the cookie says (`degraded`: nothing can be stored), and every call that
+   * needs that part rejects with `error` instead of waiting forever.
+   */
+  const fail = (error: Error) => {
+    resolveReady({ ...(facade.get as () => ConsentState)(), degraded: true });
+    for (const call of queue.splice(0)) call[3](error);
+    for (const method of QUEUED.split(' ')) facade[method] = () => Promise.reject(error);
+  };
+  return { facade: facade as unknown as ConsentryApi, resolveReady, fail };
 }

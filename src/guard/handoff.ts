@@ -47,6 +47,8 @@ export interface Boot {
   /** `window.consentry`, the same object the async part completes. */
   facade: ConsentryApi;
   resolveReady(state: ConsentState): void;
+  /** Settle `ready` and the waiting calls when the async part cannot start (see facade.ts). */
+  fail(error: Error): void;
   /** Calls waiting for the async part. */
   queue: QueuedCall[];
   /** Set by the async part when it starts (it may be included twice). */

@@ -104,7 +104,7 @@ function start(): void {
   const fromCookie = decodeMirrorCookie(readMirrorCookie(config), ids);
   const initial = fromCookie && recordFromMirror(fromCookie, config, language);
   const queue: QueuedCall[] = [];
-  const { facade, resolveReady } = createFacade({ config, language, initial, trusted, queue });
+  const { facade, resolveReady, fail } = createFacade({ config, language, initial, trusted, queue });
   window.consentry = facade;
   const base = script?.src || location.href;
   const early = startEarlySignals(config, facade.has);
@@ -127,6 +127,7 @@ function start(): void {
       landing: early.landing,
       facade,
       resolveReady,
+      fail,
       queue,
     },
   };
@@ -136,8 +137,12 @@ function start(): void {
   const runtime = document.createElement('script');
   runtime.src = new URL('consentry-runtime.js', base).href;
   runtime.async = true;
-  // Without the runtime nothing is recorded and queued calls wait forever: say so, naming the file.
-  runtime.onerror = () => console.error(`consentry: could not load ${runtime.src}; keep it beside consentry.js (README "Self-hosting")`);
+  // Without the runtime nothing can be recorded: say so, naming the file, and settle what waits for it.
+  runtime.onerror = () => {
+    const message = `consentry: could not load ${runtime.src}; keep it beside consentry.js (README "Self-hosting")`;
+    console.error(message);
+    fail(new Error(message));
+  };
   if (config.ui.nonce) runtime.nonce = config.ui.nonce;
   (document.head || document.documentElement).appendChild(runtime);
 }

@@ -166,6 +166,7 @@ try {
   console.error('consentry: internal error; optional categories stay blocked', error);
   try {
     setAllowed([]);
+    internals()?.boot.fail(new Error('consentry: internal error; nothing can be recorded on this page'));
   } catch {
     // Nothing more can be done without risking the page.
   }

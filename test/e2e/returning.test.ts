@@ -120,7 +120,7 @@ describe('a returning visitor', () => {
     await context.close();
   });
 
-  it('names the runtime file on the console when it cannot be loaded, and allows nothing optional', async () => {
+  it('names the runtime file on the console when it cannot be loaded, allows nothing optional, and settles ready and waiting calls', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const errors: string[] = [];
@@ -134,6 +134,19 @@ describe('a returning visitor', () => {
       `consentry: could not load ${server.origin}/dist/consentry-runtime.js; keep it beside consentry.js (README "Self-hosting")`,
     );
     expect(await page.evaluate(() => (window as unknown as TestWindow).consentry.has('analytics'))).toBe(false);
+    const settled = await page.evaluate(async () => {
+      const api = (window as unknown as TestWindow).consentry;
+      const ready = await api.ready;
+      const accept = await api.acceptAll().then(
+        () => 'resolved',
+        (error: Error) => error.message,
+      );
+      return { ready, accept };
+    });
+    expect(settled).toEqual({
+      ready: { record: null, needsChoice: true, degraded: true },
+      accept: `consentry: could not load ${server.origin}/dist/consentry-runtime.js; keep it beside consentry.js (README "Self-hosting")`,
+    });
     await context.close();
   });
 });

@@ -62,6 +62,20 @@ describe('the guard facade (window.consentry before the runtime arrives)', () =>
 });
 
 describe('hashText', () => {
+  it('when the runtime cannot load: ready resolves with the cookie state (degraded), waiting and later calls reject with the reason', async () => {
+    const { facade, queue, fail } = facadeFor(accepted, true);
+    const waiting = facade.acceptAll();
+    const error = new Error('consentry: could not load https://example.test/consentry-runtime.js');
+    fail(error);
+    await expect(facade.ready).resolves.toEqual({ record: accepted, needsChoice: false, degraded: true });
+    await expect(waiting).rejects.toBe(error);
+    await expect(facade.rejectAll()).rejects.toBe(error);
+    await expect(facade.set({ categories: { analytics: false } })).rejects.toBe(error);
+    expect(queue).toEqual([]);
+    // Reading still works, from the cookie.
+    expect(facade.has('analytics')).toBe(true);
+  });
+
   it('tells configs apart and is stable', () => {
     expect(hashText('{"a":1}')).toBe(hashText('{"a":1}'));
     expect(hashText('{"a":1}')).not.toBe(hashText('{"a":2}'));
