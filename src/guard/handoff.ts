@@ -67,8 +67,24 @@ export interface Internals {
   boot: Boot;
 }
 
-/** localStorage key of the hash of the last raw config the async part validated as good. */
+/**
+ * localStorage key of the hashes of the raw configs the async part validated
+ * as good, space-separated, most recent first: a site may serve a different
+ * config on some pages, and each keeps its synchronous start.
+ */
 export const VALIDATED_KEY = 'consentry:config';
+
+/** How many validated configs are remembered. */
+const VALIDATED_MAX = 8;
+
+/** Whether `hash` is in the stored list (`VALIDATED_KEY`). */
+export const isValidated = (stored: string | null, hash: string): boolean => !!stored && stored.split(' ').includes(hash);
+
+/** The stored list after validating the config `hash`: first when `valid`, gone when not. */
+export function rememberValidated(stored: string | null, hash: string, valid: boolean): string {
+  const others = (stored || '').split(' ').filter((known) => known && known !== hash);
+  return (valid ? [hash, ...others] : others).slice(0, VALIDATED_MAX).join(' ');
+}
 
 /** The handoff, in the async part (undefined if the synchronous part failed before publishing it). */
 export const internals = (): Internals | undefined => (window as unknown as Record<string, Internals | undefined>)[INTERNALS];

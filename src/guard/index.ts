@@ -32,7 +32,7 @@ import { createFacade } from './facade';
 import { useRules } from './blocking/classify';
 import * as held from './blocking/held';
 import * as gate from './gate';
-import { hashText, INTERNALS, VALIDATED_KEY, type Internals, type QueuedCall } from './handoff';
+import { hashText, INTERNALS, isValidated, VALIDATED_KEY, type Internals, type QueuedCall } from './handoff';
 import { startEarlySignals } from './signals/early';
 
 declare global {
@@ -45,7 +45,7 @@ declare global {
 /** Whether the async part validated this raw config before (localStorage may be blocked: then it was not). */
 function validatedBefore(hash: string): boolean {
   try {
-    return localStorage.getItem(VALIDATED_KEY) === hash;
+    return isValidated(localStorage.getItem(VALIDATED_KEY), hash);
   } catch {
     return false;
   }

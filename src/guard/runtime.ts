@@ -29,7 +29,7 @@ import { showPlaceholder, usePlaceholderConfig } from './blocking/placeholder';
 import { purgeTrackerCookies } from './blocking/purge';
 import { reblockFrames, releaseAllowed } from './blocking/release';
 import { setAllowed } from './gate';
-import { internals, VALIDATED_KEY, type Boot, type Internals } from './handoff';
+import { internals, rememberValidated, VALIDATED_KEY, type Boot, type Internals } from './handoff';
 import { readMirror, removeMirror, writeMirror } from './mirror';
 import { startSignals } from './signals';
 import { showSettingsButton } from './settings-button';
@@ -47,8 +47,7 @@ function checkConfig(boot: Boot): { config: ConsentryConfig; locked: boolean } {
   if (locked) console.error(`consentry: the config has problems, so every optional category stays denied until they are fixed:${errors.join('')}`);
   if (warnings.length) console.warn(`consentry: config warnings:${warnings.join('')}`);
   try {
-    if (locked) localStorage.removeItem(VALIDATED_KEY);
-    else localStorage.setItem(VALIDATED_KEY, boot.configHash);
+    localStorage.setItem(VALIDATED_KEY, rememberValidated(localStorage.getItem(VALIDATED_KEY), boot.configHash, !locked));
   } catch {
     // Storage blocked: the next page view waits for this part again before opening the gate.
   }

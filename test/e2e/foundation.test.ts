@@ -199,6 +199,29 @@ describe('foundation in Chromium', () => {
     await page.close();
   });
 
+  it('keeps the synchronous start for each config a site serves on different pages', async () => {
+    const page = await openPage();
+    await page.evaluate(() => (window as unknown as TestWindow).consentry.acceptAll());
+    // The same site, another page with its own (valid) config text.
+    await page.route('**/test/e2e/pages/foundation.html?shop', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('"version": "2021-10-24" }', '"version": "2021-10-24" }, "reloadOnWithdraw": false');
+      await route.fulfill({ response, body });
+    });
+    const seen = async (path: string) => {
+      await page.goto(`${server.origin}${path}`);
+      const atStart = await page.evaluate(() => (window as unknown as TestWindow).seenAtStart.analytics);
+      await page.evaluate(() => (window as unknown as TestWindow).consentry.ready);
+      return atStart;
+    };
+    // First view of the shop's config: closed until the runtime validated it.
+    expect(await seen('/test/e2e/pages/foundation.html?shop')).toBe(false);
+    expect(await seen('/test/e2e/pages/foundation.html')).toBe(true);
+    expect(await seen('/test/e2e/pages/foundation.html?shop')).toBe(true);
+    expect(await seen('/test/e2e/pages/foundation.html')).toBe(true);
+    await page.close();
+  });
+
   it('threw nothing into the page', () => {
     expect(errors).toEqual([]);
   });

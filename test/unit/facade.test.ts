@@ -3,7 +3,7 @@ import { defaultConfig } from '../../src/core/defaults';
 import { addMonths } from '../../src/core/record';
 import type { ConsentRecord } from '../../src/core/types';
 import { createFacade } from '../../src/guard/facade';
-import { hashText, type QueuedCall } from '../../src/guard/handoff';
+import { hashText, isValidated, rememberValidated, type QueuedCall } from '../../src/guard/handoff';
 
 const NOW = Date.now();
 const accepted: ConsentRecord = {
@@ -80,5 +80,18 @@ describe('hashText', () => {
     expect(hashText('{"a":1}')).toBe(hashText('{"a":1}'));
     expect(hashText('{"a":1}')).not.toBe(hashText('{"a":2}'));
     expect(hashText('')).toMatch(/^[0-9a-z]+$/);
+  });
+
+  it('remembers the last eight validated configs, most recent first, and forgets one found invalid', () => {
+    expect(rememberValidated(null, 'a', true)).toBe('a');
+    expect(rememberValidated('a', 'b', true)).toBe('b a');
+    expect(rememberValidated('b a', 'a', true)).toBe('a b');
+    expect(rememberValidated('a b', 'b', false)).toBe('a');
+    expect(rememberValidated(null, 'a', false)).toBe('');
+    expect(rememberValidated('h g f e d c b a', 'i', true)).toBe('i h g f e d c b');
+    expect(isValidated('i h g', 'h')).toBe(true);
+    expect(isValidated('i h g', 'x')).toBe(false);
+    expect(isValidated('', '')).toBe(false);
+    expect(isValidated(null, 'h')).toBe(false);
   });
 });
