@@ -44,6 +44,7 @@ const srcDir = fileURLToPath(new URL('./src/guard/', import.meta.url));
 const SHIMS: Record<string, string> = {
   [resolvePath(srcDir, 'gate.ts')]: resolvePath(srcDir, 'shims/gate.ts'),
   [resolvePath(srcDir, 'blocking/held.ts')]: resolvePath(srcDir, 'shims/held.ts'),
+  [resolvePath(srcDir, 'blocking/classify.ts')]: resolvePath(srcDir, 'shims/classify.ts'),
 };
 
 const handoffShims: Plugin = {
@@ -57,7 +58,9 @@ const handoffShims: Plugin = {
   load(id) {
     // A second copy of the blockers would patch the DOM twice and hold its own elements
     // (release, placeholders and the purge work on the guard's held state through the shims).
-    if (/[\\/]guard[\\/]blocking[\\/](index|elements|network|held)\.ts$/.test(id)) this.error(`the runtime must not include ${id}: the blockers live in the guard`);
+    if (/[\\/]guard[\\/]blocking[\\/](index|elements|network|held|classify)\.ts$/.test(id)) this.error(`the runtime must not include ${id}: the blockers live in the guard`);
+    // The rule table is the synchronous part's (reached through the classify shim): never shipped twice.
+    if (/[\\/]core[\\/](rules|url-match)\.ts$/.test(id)) this.error(`the runtime must not include ${id}: the rules live in the guard`);
     return null;
   },
 };

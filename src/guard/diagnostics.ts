@@ -5,11 +5,19 @@
  * saw (the scripts already in the page, whether the JSON config was there,
  * untagged trackers in the HTML) and its bytes stay off the critical path.
  */
-import { urlRule, useRules, warnOnce } from './blocking/classify';
+import { urlRule } from './blocking/classify';
 import { untaggedInMarkup } from './blocking/held';
 import { CONFIG_ID } from './config-source';
-import type { ConsentryConfig } from '../core/types';
 import type { Boot } from './handoff';
+
+const warned = new Set<string>();
+
+/** `console.warn` a message once per page view. */
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  console.warn('consentry: ' + message);
+}
 
 /** Run `fn` once the HTML is parsed (now, if it already is). */
 function whenParsed(fn: () => void): void {
@@ -18,9 +26,7 @@ function whenParsed(fn: () => void): void {
 }
 
 /** Say what the synchronous part found, once each; the rest when the HTML is parsed. */
-export function reportEmbedding({ scriptsBefore, configRead }: Pick<Boot, 'scriptsBefore' | 'configRead'>, config: ConsentryConfig): void {
-  // This bundle's own copy of the rules (the blockers' copy is the synchronous part's): the site's too.
-  useRules(config);
+export function reportEmbedding({ scriptsBefore, configRead }: Pick<Boot, 'scriptsBefore' | 'configRead'>): void {
   // Tracker scripts already in the page when the guard ran were not guarded: it was not first.
   for (const script of scriptsBefore) {
     const rule = script.src && urlRule(script.src);

@@ -12,7 +12,7 @@
 import type { UnsubscribeLanding } from '../core/params';
 import type { ConfigProblem, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, Language } from '../core/types';
 import type { usePurge } from './blocking';
-import type { useRules } from './blocking/classify';
+import type * as Classify from './blocking/classify';
 import type * as Held from './blocking/held';
 import type * as Gate from './gate';
 
@@ -60,8 +60,8 @@ export interface Internals {
   gate: typeof Gate;
   /** The blockers' held elements, natives, and the `later` slots for release and placeholders. */
   held: typeof Held;
-  /** Switches the blockers' rules: to the defaults' when the runtime finds the config invalid. */
-  useRules: typeof useRules;
+  /** The blockers' rules and lookups (the runtime switches to the defaults' rules when it finds the config invalid). */
+  classify: typeof Classify;
   /** Plugs the async part's cookie purge into the blockers (blocking/index.ts). */
   usePurge: typeof usePurge;
   boot: Boot;

@@ -29,7 +29,7 @@ import type { ConsentryApi, ConsentryConfig } from '../core/types';
 import { installBlocking, usePurge } from './blocking';
 import { CONFIG_ID, readUserConfig } from './config-source';
 import { createFacade } from './facade';
-import { useRules } from './blocking/classify';
+import * as classify from './blocking/classify';
 import * as held from './blocking/held';
 import * as gate from './gate';
 import { hashText, INTERNALS, isValidated, VALIDATED_KEY, type Internals, type QueuedCall } from './handoff';
@@ -111,7 +111,7 @@ function start(): void {
   const internals: Internals = {
     gate,
     held,
-    useRules,
+    classify,
     usePurge,
     boot: {
       user,

@@ -24,6 +24,7 @@ import { reconcile } from '../core/reconcile';
 import type { ConsentRecord, ConsentryConfig } from '../core/types';
 import { createGuardApi } from './api';
 import { reportEmbedding } from './diagnostics';
+import { useRules } from './blocking/classify';
 import { categoriesOf, inspected, isReleasable, later } from './blocking/held';
 import { showPlaceholder, usePlaceholderConfig } from './blocking/placeholder';
 import { purgeTrackerCookies } from './blocking/purge';
@@ -83,7 +84,7 @@ function startRelease(config: ConsentryConfig): void {
   releaseAllowed();
 }
 
-function start({ boot, usePurge, useRules }: Internals): void {
+function start({ boot, usePurge }: Internals): void {
   usePurge(purgeTrackerCookies);
   const { config, locked } = checkConfig(boot);
   if (locked) {
@@ -93,7 +94,7 @@ function start({ boot, usePurge, useRules }: Internals): void {
     setAllowed([]);
   }
   startRelease(config);
-  reportEmbedding(boot, config);
+  reportEmbedding(boot);
   const { language, gpc, facade } = boot;
   const ids = config.categories.map((c) => c.id);
   const storage = openStorage();

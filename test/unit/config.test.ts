@@ -5,7 +5,6 @@ import { pickLanguage } from '../../src/core/language';
 import { POLICY_TEXTS, withPolicyTexts } from '../../src/core/policy-texts';
 import { readUserConfig } from '../../src/guard/config-source';
 import { reportEmbedding } from '../../src/guard/diagnostics';
-import { mergeConfig } from '../../src/core/merge-config';
 
 describe('defaults from the privacy policy', () => {
   const config = defaultConfig();
@@ -206,7 +205,7 @@ describe('config sources on the page', () => {
   it('says so when the JSON config comes after the guard (it cannot be read in time)', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
-    reportEmbedding({ scriptsBefore: [], configRead: false }, mergeConfig({}));
+    reportEmbedding({ scriptsBefore: [], configRead: false });
     const json = document.createElement('script');
     json.type = 'application/json';
     json.id = 'consentry-config';

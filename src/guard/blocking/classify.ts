@@ -34,12 +34,3 @@ export function isBlockedUrl(url: unknown): boolean {
   const rule = urlRule(url);
   return !!rule && !isAllowed(rule.category);
 }
-
-const warned = new Set<string>();
-
-/** `console.warn` a message once per page view. */
-export function warnOnce(message: string): void {
-  if (warned.has(message)) return;
-  warned.add(message);
-  console.warn('consentry: ' + message);
-}
