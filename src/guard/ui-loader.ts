@@ -39,7 +39,7 @@ const inject = <T extends HTMLLinkElement | HTMLScriptElement>(element: T, nonce
     document.head.appendChild(element);
   });
 
-function loadUi({ config, base }: UiContext): Promise<ConsentryUi | undefined> {
+function loadUi({ config, base, language }: UiContext): Promise<ConsentryUi | undefined> {
   if (window.consentryUI) return Promise.resolve(window.consentryUI);
   const { src, css, nonce } = config.ui;
   const link = document.createElement('link');
@@ -47,8 +47,14 @@ function loadUi({ config, base }: UiContext): Promise<ConsentryUi | undefined> {
   link.href = css ?? new URL('consentry.css', base).href;
   const script = document.createElement('script');
   script.src = src ?? new URL('consentry-ui.js', base).href;
+  // The texts are data scripts beside the bundle: English (the fallback) plus the visitor's shipped language.
+  const texts = (/^zh/i.test(language) ? ['en', 'zh-CN'] : ['en']).map((lng) => {
+    const data = document.createElement('script');
+    data.src = new URL(`consentry-ui.${lng}.js`, script.src).href;
+    return inject(data, nonce);
+  });
   // The stylesheet is awaited too, so the banner never shows unstyled.
-  return Promise.all([inject(link, nonce), inject(script, nonce)]).then(() => {
+  return Promise.all([inject(link, nonce), inject(script, nonce), ...texts]).then(() => {
     if (!window.consentryUI) {
       loading = undefined; // let a later call try again
       console.error(`consentry: the UI could not be loaded from ${script.src}`);

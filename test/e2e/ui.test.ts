@@ -38,7 +38,11 @@ async function openPage(query = '', options: { width?: number; colorScheme?: 'li
   await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
   await page.waitForSelector('[data-consentry="banner"]');
   const params = new URLSearchParams(query);
-  if (params.get('lang') === 'zh-CN') await page.click('[data-consentry="banner"] button[lang="zh-CN"]');
+  if (params.get('lang') === 'zh-CN') {
+    // The Chinese texts are a separate data script, loaded when the visitor switches.
+    await page.click('[data-consentry="banner"] button[lang="zh-CN"]');
+    await page.waitForSelector('[data-consentry="banner"][lang="zh-CN"]');
+  }
   if (params.get('view') === 'preferences') {
     await page.evaluate(() => (window as unknown as { consentry: { showPreferences(): Promise<void> } }).consentry.showPreferences());
     await page.waitForSelector('[data-consentry="preferences"]');
@@ -63,6 +67,28 @@ const focused = (page: Page) =>
     const label = el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : null;
     return (label ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim() || el.tagName;
   });
+
+describe('texts per language', () => {
+  it('an English visitor downloads only the English texts; switching to Chinese loads them then', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    const texts: string[] = [];
+    page.on('request', (request) => {
+      const file = /consentry-ui\.([^/]+)\.js$/.exec(request.url());
+      if (file) texts.push(file[1]!);
+    });
+    await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
+    await page.waitForSelector('[data-consentry="banner"]');
+    expect(texts).toEqual(['en']);
+    expect(await page.textContent('[data-consentry="banner"] h2')).toBe('Cookies and web beacons on this site');
+    await page.click('[data-consentry="banner"] button[lang="zh-CN"]');
+    await page.waitForSelector('[data-consentry="banner"][lang="zh-CN"]');
+    expect(texts).toEqual(['en', 'zh-CN']);
+    expect(await page.textContent('[data-consentry="banner"] h2')).toBe('本网站使用 Cookie 和网络信标');
+    await page.close();
+  });
+});
 
 describe('axe-core finds no violations', () => {
   for (const colorScheme of ['light', 'dark'] as const) {

@@ -3,6 +3,7 @@ import { mailtoHref, safeHref, telHref } from '../../src/ui/safe-url';
 import { matchLanguage, pickLanguage } from '../../src/ui/language';
 import { localized } from '../../src/ui/localized';
 import { createTexts } from '../../src/ui/i18n';
+import { localeResources, localeScript } from '../../src/ui/locale-resources';
 
 const BASE = 'https://shop.example/products/1';
 
@@ -74,7 +75,8 @@ describe('localized', () => {
 });
 
 describe('createTexts', () => {
-  const texts = createTexts({ en: { 'banner.title': 'Cookies here' }, fr: { 'actions.acceptAll': 'Tout accepter' } });
+  const shipped = { en: localeResources('en'), 'zh-CN': localeResources('zh-CN') };
+  const texts = createTexts({ en: { 'banner.title': 'Cookies here' }, fr: { 'actions.acceptAll': 'Tout accepter' } }, shipped);
   it('lists shipped languages then added ones', () => expect(texts.languages).toEqual(['en', 'zh-CN', 'fr']));
   it('uses the override, falls back to English, fills placeholders as plain text', () => {
     expect(texts.forLanguage('en')('banner.title')).toBe('Cookies here');
@@ -83,5 +85,39 @@ describe('createTexts', () => {
     expect(texts.forLanguage('zh-CN')('age.question', { age: 14 })).toBe('您是否已年满 14 周岁?');
     expect(texts.forLanguage('en')('unsub.body', { list: '<b>News</b>' })).toBe("You won't receive “<b>News</b>” emails from us any more.");
     expect(texts.forLanguage('en')('no.such.key')).toBe('no.such.key');
+  });
+
+  it('adds a language loaded later under the owner\'s overrides', () => {
+    const later = createTexts({ 'zh-CN': { 'actions.acceptAll': '同意' } }, { en: shipped.en });
+    expect(later.loaded('en')).toBe(true);
+    expect(later.loaded('zh-CN')).toBe(false);
+    expect(later.forLanguage('zh-CN')('actions.rejectAll')).toBe('Reject all');
+    later.add('zh-CN', shipped['zh-CN']);
+    expect(later.loaded('zh-CN')).toBe(true);
+    expect(later.forLanguage('zh-CN')('actions.acceptAll')).toBe('同意');
+    expect(later.forLanguage('zh-CN')('actions.rejectAll')).toBe('全部拒绝');
+  });
+
+  it('gives a built-in category\'s vendor table in the language asked, English for an added language', () => {
+    expect(texts.vendors('zh-CN', 'analytics').map((v) => v.cookies.map((c) => `${c.name} ${c.duration}`))).toEqual([
+      ['Hm_lvt_* 1 年', 'Hm_lpvt_* 会话期间'],
+      ['_ga 2 年', '_ga_* 2 年'],
+    ]);
+    expect(texts.vendors('fr', 'email')[0]?.purpose).toBe('Records which email links were clicked (through the link itself, no cookie).');
+    expect(texts.vendors('en', 'no-such-category')).toEqual([]);
+  });
+});
+
+describe('shipped language data scripts', () => {
+  it('Chinese has every English key (English is only a fallback, never shown by accident)', () => {
+    const missing = Object.keys(localeResources('en')).filter((key) => !(key in localeResources('zh-CN')));
+    expect(missing).toEqual([]);
+  });
+
+  it('only assign the texts to window.consentryLocales', () => {
+    const target: { consentryLocales?: Record<string, unknown> } = { consentryLocales: { en: { x: 'y' } } };
+    new Function('window', localeScript('zh-CN'))(target);
+    expect(Object.keys(target.consentryLocales ?? {})).toEqual(['en', 'zh-CN']);
+    expect(target.consentryLocales?.['zh-CN']).toEqual(localeResources('zh-CN'));
   });
 });
