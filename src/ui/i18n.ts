@@ -15,6 +15,8 @@ declare global {
   interface Window {
     /** Shipped texts by language, assigned by the data scripts. */
     consentryLocales?: Record<string, LocaleResources>;
+    /** The bilingual notices' strings of shipped languages, assigned by the data scripts of the others. */
+    consentryNotices?: Record<string, Record<string, string>>;
   }
 }
 
@@ -43,7 +45,11 @@ function ownerStrings(strings: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(strings).filter(([, value]) => typeof value === 'string')) as Record<string, string>;
 }
 
-export function createTexts(translations: Translations, shipped: Record<string, LocaleResources> = window.consentryLocales ?? {}): Texts {
+export function createTexts(
+  translations: Translations,
+  shipped: Record<string, LocaleResources> = window.consentryLocales ?? {},
+  notices: Record<string, Record<string, string>> = window.consentryNotices ?? {},
+): Texts {
   const instance: i18n = i18next.createInstance();
   void instance.init({
     resources: {},
@@ -63,7 +69,14 @@ export function createTexts(translations: Translations, shipped: Record<string, 
     instance.addResourceBundle(language, 'translation', resources, true, true);
     addOwner(language);
   };
-  for (const language of SHIPPED_LANGUAGES) if (shipped[language]) add(language, shipped[language]);
+  for (const language of SHIPPED_LANGUAGES) {
+    if (shipped[language]) add(language, shipped[language]);
+    else if (notices[language]) {
+      // Only the notice strings: the language is not `loaded` until its data script has run.
+      instance.addResourceBundle(language, 'translation', notices[language], true, true);
+      addOwner(language);
+    }
+  }
   for (const language of Object.keys(owner)) addOwner(language);
 
   return {

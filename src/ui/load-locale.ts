@@ -1,8 +1,8 @@
 /**
  * Loads a shipped language's data script (consentry-ui.<language>.js) from
  * the UI bundle's own base URL, with the config's nonce, when the visitor
- * needs a language the guard did not load (the language switch, or the
- * second language of a bilingual notice).
+ * needs a language the guard did not load (the language switch, or a UI
+ * opened without the guard's loader).
  */
 import type { LocaleResources } from './locale-resources';
 import { localeFileName } from './shipped-languages';

@@ -45,10 +45,30 @@ export function localeResources(language: string): LocaleResources {
 }
 
 /**
- * The data script of `language`: only an assignment to `window.consentryLocales`
- * (no code runs, so it passes `script-src 'self'` and nonce-based CSPs alike).
+ * The keys the bilingual notices (unsubscribe confirmation, policy notice) show
+ * in the other shipped language. Every data script carries them for the other
+ * shipped languages, so those notices never need a second download.
+ */
+export const NOTICE_KEYS: readonly string[] = ['unsub.title', 'unsub.body', 'unsub.bodyNoList', 'unsub.service', 'unsub.invalid', 'policy.changed'];
+
+/** The notice strings of every shipped language but `language`. */
+export function otherNotices(language: string): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    Object.keys(UI_STRINGS)
+      .filter((other) => other !== language)
+      .map((other) => [other, Object.fromEntries(NOTICE_KEYS.map((key) => [key, UI_STRINGS[other]![key]!]))]),
+  );
+}
+
+/**
+ * The data script of `language`: only assignments, to `window.consentryLocales`
+ * (its texts) and `window.consentryNotices` (the other languages' notice strings).
+ * No code is evaluated from text, so it passes `script-src 'self'` and nonce-based CSPs alike.
  */
 export function localeScript(language: string): string {
   const key = JSON.stringify(language);
-  return `(window.consentryLocales=window.consentryLocales||{})[${key}]=${JSON.stringify(localeResources(language))};\n`;
+  return (
+    `(window.consentryLocales=window.consentryLocales||{})[${key}]=${JSON.stringify(localeResources(language))};` +
+    `Object.assign(window.consentryNotices=window.consentryNotices||{},${JSON.stringify(otherNotices(language))});\n`
+  );
 }

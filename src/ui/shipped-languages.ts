@@ -1,7 +1,8 @@
 /**
  * The languages Consentry ships texts for. Each has its own data script,
  * `consentry-ui.<language>.js` beside the UI bundle, so a visitor downloads
- * only the texts they read (plus English, the fallback).
+ * only the texts they read. Each is complete (test/ui/unit-helpers), so English
+ * is loaded as the fallback only under a language the site owner added.
  */
 export const SHIPPED_LANGUAGES: readonly string[] = ['en', 'zh-CN'];
 

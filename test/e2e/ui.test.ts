@@ -90,6 +90,56 @@ describe('texts per language', () => {
   });
 });
 
+/** A fresh visit to ui-guard.html served with `<html lang="zh-CN">`, recording which text files the browser fetched. */
+async function chineseVisit(query = ''): Promise<{ page: Page; texts: string[] }> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.route('**/test/e2e/pages/ui-guard.html*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', '<html lang="zh-CN">') });
+  });
+  const texts: string[] = [];
+  page.on('request', (request) => {
+    const file = /consentry-ui\.([^/]+)\.js$/.exec(request.url());
+    if (file) texts.push(file[1]!);
+  });
+  await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html${query}`);
+  return { page, texts };
+}
+
+describe('texts a Chinese visitor downloads', () => {
+  it('only the Chinese texts for the banner and the centre (they are complete, English is not a needed fallback)', async () => {
+    const { page, texts } = await chineseVisit();
+    await page.waitForSelector('[data-consentry="banner"][lang="zh-CN"]');
+    expect(await page.textContent('[data-consentry="banner"] h2')).toBe('本网站使用 Cookie 和网络信标');
+    await page.click('[data-action="manage"]');
+    await page.waitForSelector('[data-consentry="preferences"]');
+    expect(await page.textContent('[data-consentry="preferences"] h2')).toBe('隐私偏好设置');
+    expect(texts).toEqual(['zh-CN']);
+    // Switching to English loads it then.
+    await page.click('[data-consentry="preferences"] button[lang="en"]');
+    await page.waitForSelector('[data-consentry="preferences"][lang="en"]');
+    expect(await page.textContent('[data-consentry="preferences"] h2')).toBe('Privacy preferences');
+    expect(texts).toEqual(['zh-CN', 'en']);
+    await page.close();
+  });
+
+  it('only the Chinese texts for the bilingual unsubscribe confirmation, whose English part comes with them', async () => {
+    const { page, texts } = await chineseVisit('?unsubscribe=weekly-news&token=Tok_12345678.ab');
+    const dialog = page.locator('[data-consentry="unsubscribe"]');
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('lang')).toBe('zh-CN');
+    expect(await dialog.locator('h2').textContent()).toBe('退订成功');
+    expect(await dialog.locator('[data-consentry="second-language"]').getAttribute('lang')).toBe('en');
+    expect(await dialog.locator('[data-consentry="second-language"]').textContent()).toBe(
+      "You're unsubscribed — You won't receive “weekly-news” emails from us any more. We'll still send service announcements, such as security and payment notices.",
+    );
+    expect(texts).toEqual(['zh-CN']);
+    await page.close();
+  });
+});
+
 describe('axe-core finds no violations', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const lang of ['en', 'zh-CN']) {

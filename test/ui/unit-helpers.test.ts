@@ -3,7 +3,8 @@ import { mailtoHref, safeHref, telHref } from '../../src/ui/safe-url';
 import { matchLanguage, pickLanguage } from '../../src/ui/language';
 import { localized } from '../../src/ui/localized';
 import { createTexts } from '../../src/ui/i18n';
-import { localeResources, localeScript } from '../../src/ui/locale-resources';
+import { localeResources, localeScript, otherNotices } from '../../src/ui/locale-resources';
+import { SHIPPED_LANGUAGES } from '../../src/ui/shipped-languages';
 
 const BASE = 'https://shop.example/products/1';
 
@@ -109,15 +110,61 @@ describe('createTexts', () => {
 });
 
 describe('shipped language data scripts', () => {
-  it('Chinese has every English key (English is only a fallback, never shown by accident)', () => {
-    const missing = Object.keys(localeResources('en')).filter((key) => !(key in localeResources('zh-CN')));
-    expect(missing).toEqual([]);
+  /** Every path to a string in `value` ("vendors.ads.0.cookies.1.purpose"), empty strings included. */
+  const paths = (value: unknown, prefix = ''): string[] =>
+    typeof value === 'string'
+      ? [value === '' ? `${prefix} (empty)` : prefix]
+      : Object.entries(value as object).flatMap(([key, inner]) => paths(inner, prefix ? `${prefix}.${key}` : key));
+
+  it.each(SHIPPED_LANGUAGES.filter((language) => language !== 'en'))(
+    '%s has every text English has, none empty (English is only a fallback for languages the owner adds)',
+    (language) => {
+      const english = paths(localeResources('en'));
+      expect(english.length).toBeGreaterThan(100);
+      expect(paths(localeResources(language))).toEqual(english);
+    },
+  );
+
+  it('no shipped text falls back to English by accident (policy texts are translated too)', () => {
+    const chinese = localeResources('zh-CN');
+    const english = localeResources('en');
+    const same = Object.keys(english).filter((key) => typeof english[key] === 'string' && english[key] === chinese[key]);
+    expect(same).toEqual([]);
   });
 
-  it('only assign the texts to window.consentryLocales', () => {
-    const target: { consentryLocales?: Record<string, unknown> } = { consentryLocales: { en: { x: 'y' } } };
-    new Function('window', localeScript('zh-CN'))(target);
+  it('only assign the texts to window.consentryLocales and the other language\'s notice strings to window.consentryNotices', () => {
+    const target: { consentryLocales?: Record<string, unknown>; consentryNotices?: Record<string, unknown>; Object: ObjectConstructor } = {
+      consentryLocales: { en: { x: 'y' } },
+      Object,
+    };
+    new Function('window', 'Object', localeScript('zh-CN'))(target, Object);
     expect(Object.keys(target.consentryLocales ?? {})).toEqual(['en', 'zh-CN']);
     expect(target.consentryLocales?.['zh-CN']).toEqual(localeResources('zh-CN'));
+    expect(target.consentryNotices).toEqual({
+      en: {
+        'unsub.title': "You're unsubscribed",
+        'unsub.body': 'You won\'t receive “{{list}}” emails from us any more.',
+        'unsub.bodyNoList': "You won't receive promotional emails from us any more.",
+        'unsub.service': "We'll still send service announcements, such as security and payment notices.",
+        'unsub.invalid': "This unsubscribe link is incomplete or damaged, so we couldn't tell which list it was for. You can turn off promotional emails yourself below.",
+        'policy.changed': 'Our privacy policy has changed (effective {{date}}).',
+      },
+    });
+  });
+
+  it('a visitor with only Chinese loaded reads the bilingual notices\' English without the English texts', () => {
+    const shipped = { 'zh-CN': localeResources('zh-CN') };
+    const texts = createTexts({ en: { 'unsub.service': 'Account emails still come.' } }, shipped, otherNotices('zh-CN'));
+    expect(texts.loaded('zh-CN')).toBe(true);
+    expect(texts.loaded('en')).toBe(false);
+    const english = texts.forLanguage('en');
+    expect(english('unsub.body', { list: 'Weekly deals' })).toBe('You won\'t receive “Weekly deals” emails from us any more.');
+    expect(english('unsub.service')).toBe('Account emails still come.');
+    expect(texts.forLanguage('zh-CN')('unsub.title')).toBe(localeResources('zh-CN')['unsub.title']);
+    // The switch to English loads the rest; the owner's override stays on top.
+    texts.add('en', localeResources('en'));
+    expect(texts.loaded('en')).toBe(true);
+    expect(english('actions.acceptAll')).toBe('Accept all');
+    expect(english('unsub.service')).toBe('Account emails still come.');
   });
 });
