@@ -5,7 +5,7 @@
  * `config.translations` (overrides and extra languages), which always win.
  * Keys are flat ("banner.title"), exactly as in locales/en.json, so the key
  * separator is off. Interpolation does not escape: Preact renders every
- * result as text, never as HTML.
+ * result as text, never as HTML. Nesting ("$t(key)" inside a string) is off.
  */
 import i18next, { type i18n } from 'i18next';
 import type { LocaleResources, LocalVendor } from './locale-resources';
@@ -89,7 +89,8 @@ export function createTexts(
     },
     forLanguage(language) {
       const t = instance.getFixedT(language);
-      return (key, values) => t(key, values ?? {}) as string;
+      // `nest: false`: owner strings are plain text with {{placeholders}}; "$t(...)" inside one is shown as written.
+      return (key, values) => t(key, { ...values, nest: false }) as string;
     },
     vendors(language, category) {
       const list: unknown = instance.getFixedT(language)(`vendors.${category}`, { returnObjects: true });

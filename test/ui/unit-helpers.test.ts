@@ -88,6 +88,11 @@ describe('createTexts', () => {
     expect(texts.forLanguage('en')('no.such.key')).toBe('no.such.key');
   });
 
+  it('shows an owner string with "$t(...)" as written (no nesting: texts are plain strings with placeholders)', () => {
+    const nested = createTexts({ en: { 'banner.title': 'See $t(actions.acceptAll) for {{count}} partners' } }, shipped);
+    expect(nested.forLanguage('en')('banner.title', { count: 3 })).toBe('See $t(actions.acceptAll) for 3 partners');
+  });
+
   it('adds a language loaded later under the owner\'s overrides', () => {
     const later = createTexts({ 'zh-CN': { 'actions.acceptAll': '同意' } }, { en: shipped.en });
     expect(later.loaded('en')).toBe(true);
