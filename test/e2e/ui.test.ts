@@ -288,6 +288,37 @@ describe('page safety and layout', () => {
     }
   });
 
+  it('under a nonce-only script policy the guard, the UI and both text files load with the nonce (switch included)', async () => {
+    server.headers['content-security-policy'] = "default-src 'self'; script-src 'nonce-n0nce'; style-src 'self'";
+    try {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.route('**/test/e2e/pages/ui-guard.html', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text())
+          .replace('<script src="/dist/consentry.js">', '<script nonce="n0nce" src="/dist/consentry.js">')
+          .replace('"ui": { "settingsButton": "bottom-right" }', '"ui": { "settingsButton": "bottom-right", "nonce": "n0nce" }');
+        await route.fulfill({ response, body });
+      });
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
+      await page.waitForSelector('[data-consentry="banner"][lang="en"]');
+      expect(await page.textContent('[data-consentry="banner"] h2')).toBe('Cookies and web beacons on this site');
+      await page.click('[data-consentry="banner"] button[lang="zh-CN"]');
+      await page.waitForSelector('[data-consentry="banner"][lang="zh-CN"]');
+      expect(await page.textContent('[data-consentry="banner"] h2')).toBe('本网站使用 Cookie 和网络信标');
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      delete server.headers['content-security-policy'];
+    }
+  });
+
   it('the banner appears with no layout shift (CLS 0)', async () => {
     const context = await browser.newContext({ reducedMotion: 'no-preference' });
     contexts.push(context);
