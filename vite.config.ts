@@ -11,7 +11,8 @@
  *   that object, so the code keeps its ordinary imports. Release of held elements, iframe
  *   placeholders and cookie purging (blocking/release.ts, placeholder.ts, purge.ts) are here,
  *   plugged into the guard's blockers through the handoff.
- * - `ui`: dist/consentry-ui.js + dist/consentry.css, loaded on demand by the guard.
+ * - `ui`: dist/consentry-ui.js + dist/consentry.css, loaded on demand by the guard,
+ *   and one data script of texts per shipped language, dist/consentry-ui.<language>.js.
  * - `esm`: dist/esm/index.js for bundler users (types come from tsc, see tsconfig.build.json).
  * Tests are configured in vitest.config.ts.
  */
@@ -19,6 +20,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { localeScript } from './src/ui/locale-resources';
+import { SHIPPED_LANGUAGES, localeFileName } from './src/ui/shipped-languages';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -89,6 +92,17 @@ export default defineConfig(({ mode }) => {
   if (mode === 'ui') {
     return {
       ...shared,
+      plugins: [
+        {
+          // The texts stay out of the bundle: each language is a data script the guard loads beside it.
+          name: 'consentry-locale-scripts',
+          generateBundle() {
+            for (const language of SHIPPED_LANGUAGES) {
+              this.emitFile({ type: 'asset', fileName: localeFileName(language), source: localeScript(language) });
+            }
+          },
+        },
+      ],
       build: {
         ...shared.build,
         cssCodeSplit: false,

@@ -39,7 +39,7 @@ const inject = <T extends HTMLLinkElement | HTMLScriptElement>(element: T, nonce
     document.head.appendChild(element);
   });
 
-function loadUi({ config, base }: UiContext): Promise<ConsentryUi | undefined> {
+function loadUi({ config, base, language }: UiContext): Promise<ConsentryUi | undefined> {
   if (window.consentryUI) return Promise.resolve(window.consentryUI);
   const { src, css, nonce } = config.ui;
   const link = document.createElement('link');
@@ -47,8 +47,13 @@ function loadUi({ config, base }: UiContext): Promise<ConsentryUi | undefined> {
   link.href = css ?? new URL('consentry.css', base).href;
   const script = document.createElement('script');
   script.src = src ?? new URL('consentry-ui.js', base).href;
+  // The texts are a data script beside the bundle, in parallel with it: the visitor's shipped language
+  // (complete, no English fallback needed), or English under a language the site owner added.
+  const added = language !== 'en' && language !== 'zh-CN' && language in config.translations;
+  const texts = document.createElement('script');
+  texts.src = new URL(`consentry-ui.${!added && /^zh/i.test(language) ? 'zh-CN' : 'en'}.js`, script.src).href;
   // The stylesheet is awaited too, so the banner never shows unstyled.
-  return Promise.all([inject(link, nonce), inject(script, nonce)]).then(() => {
+  return Promise.all([inject(link, nonce), inject(script, nonce), inject(texts, nonce)]).then(() => {
     if (!window.consentryUI) {
       loading = undefined; // let a later call try again
       console.error(`consentry: the UI could not be loaded from ${script.src}`);

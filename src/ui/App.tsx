@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ConsentryConfig, ConsentState, OptOuts, UiHost, UiView } from '../core/types';
+import type { ConsentState, OptOuts, UiHost, UiView } from '../core/types';
 import { acceptAll, rejectAll, saveChoices, type AgeAnswer, type CategoryChoices } from './actions';
 import { UiContext, type UiContextValue } from './context';
-import { withPolicyTexts } from '../core/policy-texts';
 import { createTexts } from './i18n';
-import { pickLanguage } from './language';
+import { initialLanguage } from './language';
+import { loadLocale } from './load-locale';
+import { NATIVE_NAMES, SHIPPED_LANGUAGES } from './shipped-languages';
 import { Banner } from './components/Banner';
 import { PolicyNotice } from './components/PolicyNotice';
 import { PreferenceCentre, type CentreSection } from './components/PreferenceCentre';
@@ -30,20 +31,20 @@ function screenFor(view: UiView | 'closed'): Screen {
 }
 
 /** The whole UI: picks the language, follows the consent state, and switches between banner, centre and notices. */
-export function App({ host: givenHost, request }: { host: UiHost; request: OpenRequest }) {
-  // The guard's config carries no long texts: fill descriptions and vendor tables of built-in categories here.
-  const host = useMemo<UiHost>(
-    () => ({ ...givenHost, config: withPolicyTexts(givenHost.config as ConsentryConfig) }),
-    [givenHost.config, givenHost.policyChanged, givenHost.unsubscribe, givenHost.gpc, givenHost.api],
-  );
+export function App({ host, request }: { host: UiHost; request: OpenRequest }) {
   const texts = useMemo(() => createTexts(host.config.translations), [host.config]);
+  // Texts loaded since (a language switch, a bilingual notice) are in window.consentryLocales: register them once.
+  for (const shipped of SHIPPED_LANGUAGES) {
+    const resources = window.consentryLocales?.[shipped];
+    if (resources && !texts.loaded(shipped)) texts.add(shipped, resources);
+  }
   const languages = texts.languages;
-  const [language, setLanguage] = useState(() =>
-    pickLanguage(
-      [host.config.language, host.language, document.documentElement.lang, ...(navigator.languages ?? [])],
-      languages,
-    ),
-  );
+  const [language, setShownLanguage] = useState(() => initialLanguage(host, languages));
+  /** Switches language once its texts are here; on a failed load the current language stays (reported on the console). */
+  const setLanguage = (next: string) => {
+    if (texts.loaded(next)) setShownLanguage(next);
+    else void loadLocale(next, host.config.ui.nonce).then((resources) => resources && setShownLanguage(next));
+  };
   const [state, setState] = useState<ConsentState>(() => host.api.get());
   const [screen, setScreen] = useState<Screen>(() => screenFor(request.view));
   const [bannerDismissed, setBannerDismissed] = useState(false);
@@ -79,7 +80,7 @@ export function App({ host: givenHost, request }: { host: UiHost; request: OpenR
     setLanguage,
     t,
     texts,
-    languageName: (lng) => texts.get(lng, 'language.name') ?? lng,
+    languageName: (lng) => texts.get(lng, 'language.name') ?? NATIVE_NAMES[lng] ?? lng,
     state,
   };
   const askAge = host.config.minors?.enabled === true && age === null;

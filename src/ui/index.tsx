@@ -8,11 +8,29 @@ import './styles.css';
 import { render } from 'preact';
 import type { ConsentryUi, UiHost, UiView } from '../core/types';
 import { App } from './App';
+import { initialLanguage } from './language';
+import { loadLocale } from './load-locale';
+import { SHIPPED_LANGUAGES } from './shipped-languages';
 
 const ROOT_ID = 'consentry-root';
 let seq = 0;
+/** Hosts whose missing language was already fetched once, so a failed load does not retry forever. */
+const localesTried = new WeakSet<UiHost>();
 /** The API of the mounted UI: the guard builds a fresh host object on every open, but the same API means the same visit. */
 let currentApi: UiHost['api'] | null = null;
+
+/**
+ * The shipped language whose texts the visitor reads, when it is not loaded yet:
+ * their own, or English (the fallback) under a language only the owner provides.
+ * Shipped languages have every key, so a Chinese visitor never needs English; the
+ * bilingual notices' other-language strings come with every data script. The
+ * guard loads this file beside the bundle, so usually nothing is missing.
+ */
+function missingLanguage(host: UiHost): string | undefined {
+  const language = initialLanguage(host, [...SHIPPED_LANGUAGES, ...Object.keys(host.config.translations ?? {})]);
+  const needed = SHIPPED_LANGUAGES.includes(language) ? language : 'en';
+  return window.consentryLocales?.[needed] ? undefined : needed;
+}
 
 function root(): HTMLElement {
   let element = document.getElementById(ROOT_ID);
@@ -32,6 +50,13 @@ export function createConsentryUi(): ConsentryUi {
       // The guard may finish before the parser reaches <body> on a long page: mount once it exists.
       if (!document.body) {
         document.addEventListener('DOMContentLoaded', () => ui.open(view, host), { once: true });
+        return;
+      }
+      const missing = missingLanguage(host);
+      if (missing && !localesTried.has(host)) {
+        // Render once it is here (or failed: the texts then fall back, reported on the console).
+        localesTried.add(host);
+        void loadLocale(missing, host.config.ui.nonce).then(() => ui.open(view, host));
         return;
       }
       try {

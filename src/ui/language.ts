@@ -25,3 +25,8 @@ export function pickLanguage(candidates: readonly (string | null | undefined)[],
   }
   return 'en';
 }
+
+/** The language the UI opens in: the config's forced language, the guard's choice, `<html lang>`, the browser's, else English. */
+export function initialLanguage(host: { config: { language?: string }; language: string }, available: readonly string[]): Language {
+  return pickLanguage([host.config.language, host.language, document.documentElement.lang, ...(navigator.languages ?? [])], available);
+}

@@ -1,4 +1,5 @@
-import type { LocalizedText } from '../core/types';
+import type { LocalizedText, VendorInfo } from '../core/types';
+import type { LocalVendor } from './locale-resources';
 
 /** The text for `language` (then its base language, then English); '' when there is none. */
 export function localized(text: LocalizedText | undefined, language: string): string {
@@ -7,4 +8,18 @@ export function localized(text: LocalizedText | undefined, language: string): st
   const zhFallback = base === 'zh' ? text['zh-CN'] ?? text.zh : undefined;
   const value = text[language] ?? text[base] ?? zhFallback ?? text.en;
   return typeof value === 'string' ? value : '';
+}
+
+/** A vendor the site owner configured, in `language` (the shape the shipped vendor tables have). */
+export function localVendor(vendor: VendorInfo, language: string): LocalVendor {
+  return {
+    name: vendor.name,
+    ...(vendor.policyUrl ? { policyUrl: vendor.policyUrl } : {}),
+    purpose: localized(vendor.purpose, language),
+    cookies: (vendor.cookies ?? []).map((cookie) => ({
+      name: cookie.name,
+      purpose: localized(cookie.purpose, language),
+      duration: localized(cookie.duration, language),
+    })),
+  };
 }

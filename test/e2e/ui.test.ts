@@ -38,7 +38,11 @@ async function openPage(query = '', options: { width?: number; colorScheme?: 'li
   await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
   await page.waitForSelector('[data-consentry="banner"]');
   const params = new URLSearchParams(query);
-  if (params.get('lang') === 'zh-CN') await page.click('[data-consentry="banner"] button[lang="zh-CN"]');
+  if (params.get('lang') === 'zh-CN') {
+    // The Chinese texts are a separate data script, loaded when the visitor switches.
+    await page.click('[data-consentry="banner"] button[lang="zh-CN"]');
+    await page.waitForSelector('[data-consentry="banner"][lang="zh-CN"]');
+  }
   if (params.get('view') === 'preferences') {
     await page.evaluate(() => (window as unknown as { consentry: { showPreferences(): Promise<void> } }).consentry.showPreferences());
     await page.waitForSelector('[data-consentry="preferences"]');
@@ -63,6 +67,78 @@ const focused = (page: Page) =>
     const label = el instanceof HTMLInputElement ? el.labels?.[0]?.textContent : null;
     return (label ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim() || el.tagName;
   });
+
+describe('texts per language', () => {
+  it('an English visitor downloads only the English texts; switching to Chinese loads them then', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    const texts: string[] = [];
+    page.on('request', (request) => {
+      const file = /consentry-ui\.([^/]+)\.js$/.exec(request.url());
+      if (file) texts.push(file[1]!);
+    });
+    await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
+    await page.waitForSelector('[data-consentry="banner"]');
+    expect(texts).toEqual(['en']);
+    expect(await page.textContent('[data-consentry="banner"] h2')).toBe('Cookies and web beacons on this site');
+    await page.click('[data-consentry="banner"] button[lang="zh-CN"]');
+    await page.waitForSelector('[data-consentry="banner"][lang="zh-CN"]');
+    expect(texts).toEqual(['en', 'zh-CN']);
+    expect(await page.textContent('[data-consentry="banner"] h2')).toBe('本网站使用 Cookie 和网络信标');
+    await page.close();
+  });
+});
+
+/** A fresh visit to ui-guard.html served with `<html lang="zh-CN">`, recording which text files the browser fetched. */
+async function chineseVisit(query = ''): Promise<{ page: Page; texts: string[] }> {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.route('**/test/e2e/pages/ui-guard.html*', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', '<html lang="zh-CN">') });
+  });
+  const texts: string[] = [];
+  page.on('request', (request) => {
+    const file = /consentry-ui\.([^/]+)\.js$/.exec(request.url());
+    if (file) texts.push(file[1]!);
+  });
+  await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html${query}`);
+  return { page, texts };
+}
+
+describe('texts a Chinese visitor downloads', () => {
+  it('only the Chinese texts for the banner and the centre (they are complete, English is not a needed fallback)', async () => {
+    const { page, texts } = await chineseVisit();
+    await page.waitForSelector('[data-consentry="banner"][lang="zh-CN"]');
+    expect(await page.textContent('[data-consentry="banner"] h2')).toBe('本网站使用 Cookie 和网络信标');
+    await page.click('[data-action="manage"]');
+    await page.waitForSelector('[data-consentry="preferences"]');
+    expect(await page.textContent('[data-consentry="preferences"] h2')).toBe('隐私偏好设置');
+    expect(texts).toEqual(['zh-CN']);
+    // Switching to English loads it then.
+    await page.click('[data-consentry="preferences"] button[lang="en"]');
+    await page.waitForSelector('[data-consentry="preferences"][lang="en"]');
+    expect(await page.textContent('[data-consentry="preferences"] h2')).toBe('Privacy preferences');
+    expect(texts).toEqual(['zh-CN', 'en']);
+    await page.close();
+  });
+
+  it('only the Chinese texts for the bilingual unsubscribe confirmation, whose English part comes with them', async () => {
+    const { page, texts } = await chineseVisit('?unsubscribe=weekly-news&token=Tok_12345678.ab');
+    const dialog = page.locator('[data-consentry="unsubscribe"]');
+    await dialog.waitFor();
+    expect(await dialog.getAttribute('lang')).toBe('zh-CN');
+    expect(await dialog.locator('h2').textContent()).toBe('退订成功');
+    expect(await dialog.locator('[data-consentry="second-language"]').getAttribute('lang')).toBe('en');
+    expect(await dialog.locator('[data-consentry="second-language"]').textContent()).toBe(
+      "You're unsubscribed — You won't receive “weekly-news” emails from us any more. We'll still send service announcements, such as security and payment notices.",
+    );
+    expect(texts).toEqual(['zh-CN']);
+    await page.close();
+  });
+});
 
 describe('axe-core finds no violations', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
@@ -205,6 +281,37 @@ describe('page safety and layout', () => {
       // Stand-in host here, to cover the policy-change notice and Chinese; test/e2e/ui-guard.test.ts runs the guard's path under the same CSP.
       // The stylesheet really applied (a CSP block would leave the banner unstyled).
       expect(await page.evaluate(() => getComputedStyle(document.querySelector('.consentry-settings')!).position)).toBe('fixed');
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      delete server.headers['content-security-policy'];
+    }
+  });
+
+  it('under a nonce-only script policy the guard, the UI and both text files load with the nonce (switch included)', async () => {
+    server.headers['content-security-policy'] = "default-src 'self'; script-src 'nonce-n0nce'; style-src 'self'";
+    try {
+      const context = await browser.newContext();
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.route('**/test/e2e/pages/ui-guard.html', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text())
+          .replace('<script src="/dist/consentry.js">', '<script nonce="n0nce" src="/dist/consentry.js">')
+          .replace('"ui": { "settingsButton": "bottom-right" }', '"ui": { "settingsButton": "bottom-right", "nonce": "n0nce" }');
+        await route.fulfill({ response, body });
+      });
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
+      await page.waitForSelector('[data-consentry="banner"][lang="en"]');
+      expect(await page.textContent('[data-consentry="banner"] h2')).toBe('Cookies and web beacons on this site');
+      await page.click('[data-consentry="banner"] button[lang="zh-CN"]');
+      await page.waitForSelector('[data-consentry="banner"][lang="zh-CN"]');
+      expect(await page.textContent('[data-consentry="banner"] h2')).toBe('本网站使用 Cookie 和网络信标');
       expect(problems).toEqual([]);
       await page.close();
     } finally {

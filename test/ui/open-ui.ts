@@ -2,6 +2,13 @@
 import { afterEach } from 'vitest';
 import { createConsentryUi } from '../../src/ui/index';
 import type { UiHost, UiView } from '../../src/core/types';
+import { localeResources } from '../../src/ui/locale-resources';
+
+/** The shipped texts, as the data scripts consentry-ui.<language>.js would have registered them before the guard opens the UI. */
+export function registerShippedTexts(): void {
+  window.consentryLocales = { en: localeResources('en'), 'zh-CN': localeResources('zh-CN') };
+}
+registerShippedTexts();
 
 const ui = createConsentryUi();
 

@@ -3,6 +3,8 @@ import { mailtoHref, safeHref, telHref } from '../../src/ui/safe-url';
 import { matchLanguage, pickLanguage } from '../../src/ui/language';
 import { localized } from '../../src/ui/localized';
 import { createTexts } from '../../src/ui/i18n';
+import { localeResources, localeScript, otherNotices } from '../../src/ui/locale-resources';
+import { SHIPPED_LANGUAGES } from '../../src/ui/shipped-languages';
 
 const BASE = 'https://shop.example/products/1';
 
@@ -74,7 +76,8 @@ describe('localized', () => {
 });
 
 describe('createTexts', () => {
-  const texts = createTexts({ en: { 'banner.title': 'Cookies here' }, fr: { 'actions.acceptAll': 'Tout accepter' } });
+  const shipped = { en: localeResources('en'), 'zh-CN': localeResources('zh-CN') };
+  const texts = createTexts({ en: { 'banner.title': 'Cookies here' }, fr: { 'actions.acceptAll': 'Tout accepter' } }, shipped);
   it('lists shipped languages then added ones', () => expect(texts.languages).toEqual(['en', 'zh-CN', 'fr']));
   it('uses the override, falls back to English, fills placeholders as plain text', () => {
     expect(texts.forLanguage('en')('banner.title')).toBe('Cookies here');
@@ -83,5 +86,90 @@ describe('createTexts', () => {
     expect(texts.forLanguage('zh-CN')('age.question', { age: 14 })).toBe('您是否已年满 14 周岁?');
     expect(texts.forLanguage('en')('unsub.body', { list: '<b>News</b>' })).toBe("You won't receive “<b>News</b>” emails from us any more.");
     expect(texts.forLanguage('en')('no.such.key')).toBe('no.such.key');
+  });
+
+  it('shows an owner string with "$t(...)" as written (no nesting: texts are plain strings with placeholders)', () => {
+    const nested = createTexts({ en: { 'banner.title': 'See $t(actions.acceptAll) for {{count}} partners' } }, shipped);
+    expect(nested.forLanguage('en')('banner.title', { count: 3 })).toBe('See $t(actions.acceptAll) for 3 partners');
+  });
+
+  it('adds a language loaded later under the owner\'s overrides', () => {
+    const later = createTexts({ 'zh-CN': { 'actions.acceptAll': '同意' } }, { en: shipped.en });
+    expect(later.loaded('en')).toBe(true);
+    expect(later.loaded('zh-CN')).toBe(false);
+    expect(later.forLanguage('zh-CN')('actions.rejectAll')).toBe('Reject all');
+    later.add('zh-CN', shipped['zh-CN']);
+    expect(later.loaded('zh-CN')).toBe(true);
+    expect(later.forLanguage('zh-CN')('actions.acceptAll')).toBe('同意');
+    expect(later.forLanguage('zh-CN')('actions.rejectAll')).toBe('全部拒绝');
+  });
+
+  it('gives a built-in category\'s vendor table in the language asked, English for an added language', () => {
+    expect(texts.vendors('zh-CN', 'analytics').map((v) => v.cookies.map((c) => `${c.name} ${c.duration}`))).toEqual([
+      ['Hm_lvt_* 1 年', 'Hm_lpvt_* 会话期间'],
+      ['_ga 2 年', '_ga_* 2 年'],
+    ]);
+    expect(texts.vendors('fr', 'email')[0]?.purpose).toBe('Records which email links were clicked (through the link itself, no cookie).');
+    expect(texts.vendors('en', 'no-such-category')).toEqual([]);
+  });
+});
+
+describe('shipped language data scripts', () => {
+  /** Every path to a string in `value` ("vendors.ads.0.cookies.1.purpose"), empty strings included. */
+  const paths = (value: unknown, prefix = ''): string[] =>
+    typeof value === 'string'
+      ? [value === '' ? `${prefix} (empty)` : prefix]
+      : Object.entries(value as object).flatMap(([key, inner]) => paths(inner, prefix ? `${prefix}.${key}` : key));
+
+  it.each(SHIPPED_LANGUAGES.filter((language) => language !== 'en'))(
+    '%s has every text English has, none empty (English is only a fallback for languages the owner adds)',
+    (language) => {
+      const english = paths(localeResources('en'));
+      expect(english.length).toBeGreaterThan(100);
+      expect(paths(localeResources(language))).toEqual(english);
+    },
+  );
+
+  it('no shipped text falls back to English by accident (policy texts are translated too)', () => {
+    const chinese = localeResources('zh-CN');
+    const english = localeResources('en');
+    const same = Object.keys(english).filter((key) => typeof english[key] === 'string' && english[key] === chinese[key]);
+    expect(same).toEqual([]);
+  });
+
+  it('only assign the texts to window.consentryLocales and the other language\'s notice strings to window.consentryNotices', () => {
+    const target: { consentryLocales?: Record<string, unknown>; consentryNotices?: Record<string, unknown>; Object: ObjectConstructor } = {
+      consentryLocales: { en: { x: 'y' } },
+      Object,
+    };
+    new Function('window', 'Object', localeScript('zh-CN'))(target, Object);
+    expect(Object.keys(target.consentryLocales ?? {})).toEqual(['en', 'zh-CN']);
+    expect(target.consentryLocales?.['zh-CN']).toEqual(localeResources('zh-CN'));
+    expect(target.consentryNotices).toEqual({
+      en: {
+        'unsub.title': "You're unsubscribed",
+        'unsub.body': 'You won\'t receive “{{list}}” emails from us any more.',
+        'unsub.bodyNoList': "You won't receive promotional emails from us any more.",
+        'unsub.service': "We'll still send service announcements, such as security and payment notices.",
+        'unsub.invalid': "This unsubscribe link is incomplete or damaged, so we couldn't tell which list it was for. You can turn off promotional emails yourself below.",
+        'policy.changed': 'Our privacy policy has changed (effective {{date}}).',
+      },
+    });
+  });
+
+  it('a visitor with only Chinese loaded reads the bilingual notices\' English without the English texts', () => {
+    const shipped = { 'zh-CN': localeResources('zh-CN') };
+    const texts = createTexts({ en: { 'unsub.service': 'Account emails still come.' } }, shipped, otherNotices('zh-CN'));
+    expect(texts.loaded('zh-CN')).toBe(true);
+    expect(texts.loaded('en')).toBe(false);
+    const english = texts.forLanguage('en');
+    expect(english('unsub.body', { list: 'Weekly deals' })).toBe('You won\'t receive “Weekly deals” emails from us any more.');
+    expect(english('unsub.service')).toBe('Account emails still come.');
+    expect(texts.forLanguage('zh-CN')('unsub.title')).toBe(localeResources('zh-CN')['unsub.title']);
+    // The switch to English loads the rest; the owner's override stays on top.
+    texts.add('en', localeResources('en'));
+    expect(texts.loaded('en')).toBe(true);
+    expect(english('actions.acceptAll')).toBe('Accept all');
+    expect(english('unsub.service')).toBe('Account emails still come.');
   });
 });

@@ -66,7 +66,7 @@ describe('UI loader', () => {
     return appended;
   }
 
-  it('loads the stylesheet and the UI once, beside the guard, with the nonce, then opens the view', async () => {
+  it('loads the stylesheet, the UI and the visitor\'s texts once, beside the guard, with the nonce, then opens the view', async () => {
     const opened: [string, UiHost][] = [];
     const appended = serveUi({ open: (view, host) => opened.push([view, host]), close: () => undefined });
     const { openUi } = await loader();
@@ -75,10 +75,28 @@ describe('UI loader', () => {
     expect(appended.map((e) => [e.tagName, (e as HTMLLinkElement).href || (e as HTMLScriptElement).src, e.nonce])).toEqual([
       ['LINK', 'https://cdn.example.com/consentry/consentry.css', 'n0nce'],
       ['SCRIPT', 'https://cdn.example.com/consentry/consentry-ui.js', 'n0nce'],
+      // The Chinese visitor's texts only: they are complete, English is not needed as a fallback.
+      ['SCRIPT', 'https://cdn.example.com/consentry/consentry-ui.zh-CN.js', 'n0nce'],
     ]);
     expect(opened.map(([view]) => view)).toEqual(['banner', 'unsubscribe']);
     expect(opened[0]![1]).toMatchObject({ api, language: 'zh-CN', gpc: true, policyChanged: false });
     expect(opened[1]![1].unsubscribe).toEqual({ list: 'news', token: 't', valid: true });
+  });
+
+  it.each([
+    ['en', {}, 'en'],
+    ['zh-CN', { 'zh-CN': { 'actions.acceptAll': '同意' } }, 'zh-CN'],
+    ['zh-TW', {}, 'zh-CN'],
+    ['fr', { fr: { 'actions.acceptAll': 'Tout accepter' } }, 'en'],
+    ['zh-TW', { 'zh-TW': { 'actions.acceptAll': '全部接受' } }, 'en'],
+  ])('a visitor in %s (owner translations %j) gets the %s texts only', async (language, translations, file) => {
+    const appended = serveUi({ open: () => undefined, close: () => undefined });
+    const module = await import('../../src/guard/ui-loader');
+    module.configureUi({ api, config: { ...defaultConfig(), translations }, language, gpc: false, base: 'https://cdn.example.com/c/consentry.js' });
+    await module.openUi('banner');
+    expect(appended.map((e) => (e as HTMLScriptElement).src).filter((src) => /consentry-ui\.[^/]+\.js$/.test(src))).toEqual([
+      `https://cdn.example.com/c/consentry-ui.${file}.js`,
+    ]);
   });
 
   it('reports a UI that did not load, and tries again next time', async () => {
@@ -94,7 +112,7 @@ describe('UI loader', () => {
     await openUi('preferences');
     expect(error).toHaveBeenCalledTimes(2);
     expect(error).toHaveBeenCalledWith('consentry: the UI could not be loaded from https://cdn.example.com/consentry/consentry-ui.js');
-    expect(appended).toHaveLength(4);
+    expect(appended).toHaveLength(6); // stylesheet, bundle and texts, twice
   });
 
   it.each([

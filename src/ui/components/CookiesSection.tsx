@@ -2,6 +2,7 @@ import type { CategoryId } from '../../core/types';
 import { NEVER_FOR_MINORS, type CategoryChoices } from '../actions';
 import { categoryText } from '../category-text';
 import { useUi } from '../context';
+import { localVendor } from '../localized';
 import { Switch } from './Switch';
 import { VendorList } from './VendorList';
 
@@ -42,7 +43,7 @@ export function CookiesSection({ values, minor, guardian, onToggle }: CookiesSec
                 {categoryText(category, 'description', language, host.config, texts)}
                 {minor && NEVER_FOR_MINORS.includes(category.id) ? ` ${t('minor.adsOff', { age: host.config.minors.age })}` : ''}
               </p>
-              <VendorList vendors={category.vendors ?? []} />
+              <VendorList vendors={category.vendors?.length ? category.vendors.map((v) => localVendor(v, language)) : texts.vendors(language, category.id)} />
             </li>
           );
         })}

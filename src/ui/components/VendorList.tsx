@@ -1,11 +1,10 @@
-import type { VendorInfo } from '../../core/types';
+import type { LocalVendor } from '../locale-resources';
 import { useUi } from '../context';
-import { localized } from '../localized';
 import { SafeLink } from './SafeLink';
 
-/** The vendors of one category with their cookies, purpose and retention, folded by default. */
-export function VendorList({ vendors }: { vendors: readonly VendorInfo[] }) {
-  const { t, language } = useUi();
+/** The vendors of one category (already in the visitor's language) with their cookies, purpose and retention, folded by default. */
+export function VendorList({ vendors }: { vendors: readonly LocalVendor[] }) {
+  const { t } = useUi();
   if (!vendors.length) return <p class="consentry-muted">{t('prefs.noVendors')}</p>;
   return (
     <details class="consentry-vendors">
@@ -13,7 +12,7 @@ export function VendorList({ vendors }: { vendors: readonly VendorInfo[] }) {
       {vendors.map((vendor) => (
         <div class="consentry-vendor" key={vendor.name}>
           <h4 class="consentry-vendor-name">{vendor.name}</h4>
-          <p>{localized(vendor.purpose, language)}</p>
+          <p>{vendor.purpose}</p>
           {vendor.policyUrl ? (
             <p>
               <SafeLink href={vendor.policyUrl}>{t('vendor.policy', { name: vendor.name })}</SafeLink>
@@ -35,8 +34,8 @@ export function VendorList({ vendors }: { vendors: readonly VendorInfo[] }) {
                       <td>
                         <code>{cookie.name}</code>
                       </td>
-                      <td>{localized(cookie.purpose, language)}</td>
-                      <td>{localized(cookie.duration, language)}</td>
+                      <td>{cookie.purpose}</td>
+                      <td>{cookie.duration}</td>
                     </tr>
                   ))}
                 </tbody>
