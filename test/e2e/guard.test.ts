@@ -327,6 +327,51 @@ describe('release of tagged scripts (guard-order.html, under a strict CSP with a
 });
 
 describe('elements inserted after the page loaded', () => {
+  it('HTML strings: tracker iframes and pixels never load whatever the API, and the page\'s own HTML is untouched', async () => {
+    const opened = await open('pasted');
+    const result = await opened.page.evaluate(() => {
+      const gtm = 'https://www.googletagmanager.com/ns.html?id=GTM-F2F0TST';
+      const pixel = 'https://www.google-analytics.com/collect?v=1&t=pageview';
+      const host = document.createElement('div');
+      document.body.appendChild(host);
+      // Shadow roots parse HTML with their own innerHTML.
+      const shadow = host.attachShadow({ mode: 'open' });
+      shadow.innerHTML = `<p>in shadow</p><iframe id="shadow-frame" src="${gtm}"></iframe>`;
+      // insertAdjacentHTML on an element not in the page: its images load all the same.
+      const detached = document.createElement('div');
+      detached.insertAdjacentHTML('beforeend', `<img id="detached-pixel" src="${pixel}">`);
+      const box = document.createElement('div');
+      document.body.appendChild(box);
+      box.insertAdjacentHTML('afterbegin', `<iframe id="adjacent-frame" src="${gtm}"></iframe><b>own</b>`);
+      const cleared = document.createElement('div');
+      cleared.innerHTML = '<i>x</i>';
+      cleared.innerHTML = null as unknown as string;
+      const own = document.createElement('div');
+      own.innerHTML = '<iframe src="/test/e2e/pages/guard-first-party.js" title="own"></iframe>';
+      return {
+        shadowFrame: shadow.getElementById('shadow-frame')!.getAttribute('src'),
+        shadowText: shadow.querySelector('p')!.textContent,
+        detachedPixel: detached.querySelector('img')!.hasAttribute('src'),
+        adjacentFrame: document.getElementById('adjacent-frame')!.getAttribute('src'),
+        adjacentText: box.querySelector('b')!.textContent,
+        cleared: cleared.innerHTML,
+        ownFrame: own.querySelector('iframe')!.getAttribute('src'),
+      };
+    });
+    expect(result).toEqual({
+      shadowFrame: 'about:blank',
+      shadowText: 'in shadow',
+      detachedPixel: false,
+      adjacentFrame: 'about:blank',
+      adjacentText: 'own',
+      cleared: '',
+      ownFrame: '/test/e2e/pages/guard-first-party.js',
+    });
+    await settle(opened.page);
+    expect(withoutPreload(opened.traffic.requests, 'pasted')).toEqual([]);
+    await opened.context.close();
+  });
+
   it('a tagged iframe appended by a script gets its placeholder; a tracker iframe in innerHTML is blanked and never loads', async () => {
     const opened = await open('pasted');
     await opened.page.evaluate(() => {

@@ -9,7 +9,7 @@
  * are not (a hit from before the choice must never be sent after it).
  */
 import { isAllowed } from '../gate';
-import { urlRule } from './classify';
+import { isBlockedUrl, urlRule } from './classify';
 import { categoriesOf, heldSrc, inspected, isReleasable, later, natives, untaggedInMarkup } from './held';
 
 const WATCHED = 'script,img,iframe,link[data-consent]';
@@ -121,14 +121,15 @@ function patchMethods(proto: object, names: string, make: (native: (...args: unk
   }
 }
 
-function patchSetter(proto: object, name: string, set: (this: Element, value: string, native: (value: string) => void) => void): void {
+/** `set` gets the value as assigned (`innerHTML = null` must still clear, not write "null"). */
+function patchSetter(proto: object, name: string, set: (this: Element, value: unknown, native: (value: unknown) => void) => void): void {
   const descriptor = Object.getOwnPropertyDescriptor(proto, name);
   if (!descriptor?.set) return;
   const nativeSet = descriptor.set;
   Object.defineProperty(proto, name, {
     ...descriptor,
     set(this: Element, value: unknown) {
-      set.call(this, String(value), (v) => nativeSet.call(this, v));
+      set.call(this, value, (v) => nativeSet.call(this, v));
     },
   });
 }
@@ -141,12 +142,12 @@ export function guardElements(): void {
 
   for (const proto of [HTMLScriptElement.prototype, HTMLImageElement.prototype, HTMLIFrameElement.prototype]) {
     patchSetter(proto, 'src', function (url, native) {
-      if (!holdUrl(this, url)) native(url);
+      if (!holdUrl(this, String(url))) native(url);
     });
   }
   patchSetter(HTMLScriptElement.prototype, 'type', function (type, native) {
     // A held script stays text/plain; the type it asked for is used on release.
-    if (heldSrc.has(this)) natives.setAttribute.call(this, 'data-type', type);
+    if (heldSrc.has(this)) natives.setAttribute.call(this, 'data-type', String(type));
     else native(type);
   });
   patchMethods(Element.prototype, 'setAttribute', () =>
@@ -187,20 +188,43 @@ export function guardElements(): void {
   patchMethods(Node.prototype, 'appendChild insertBefore replaceChild', inspectArguments);
   patchMethods(Element.prototype, 'append prepend before after replaceWith insertAdjacentElement', inspectArguments);
   // HTML strings parsed after the page loaded: scripts in them never run, but images and
-  // iframes load at once; judge them right after (blank tracker iframes, release tagged ones).
-  for (const name of ['innerHTML', 'outerHTML']) {
-    patchSetter(Element.prototype, name, function (html, native) {
+  // iframes load at once; judge them right after (release tagged ones, fail tracker pixels)...
+  const html = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')!;
+  // ...except a tracker iframe, which starts navigating the moment it is connected: blank it
+  // in an inert copy first (a template's content loads nothing) and let the browser parse that.
+  const blankTrackerFrames = (markup: unknown): unknown => {
+    if (typeof markup != 'string' || !/<iframe/i.test(markup)) return markup;
+    const template = document.createElement('template');
+    html.set!.call(template, markup);
+    let blanked = false;
+    for (const frame of template.content.querySelectorAll('iframe[src]')) {
+      if (isBlockedUrl(frame.getAttribute('src'))) {
+        natives.setAttribute.call(frame, 'src', 'about:blank');
+        blanked = true;
+      }
+    }
+    return blanked ? html.get!.call(template) : markup;
+  };
+  for (const [proto, name] of [
+    [Element.prototype, 'innerHTML'],
+    [Element.prototype, 'outerHTML'],
+    [ShadowRoot.prototype, 'innerHTML'],
+  ] as const) {
+    patchSetter(proto, name, function (markup, native) {
       const parent = name === 'outerHTML' ? this.parentNode : this;
-      native(html);
+      native(blankTrackerFrames(markup));
       if (parent) inspect(parent, false);
     });
   }
-  patchMethods(Element.prototype, 'insertAdjacentHTML', (native) =>
-    function (this: Element, ...args: unknown[]) {
-      native.apply(this, args);
-      if (this.parentNode) inspect(this.parentNode, false);
-    },
-  );
+  for (const proto of [Element.prototype, ShadowRoot.prototype]) {
+    patchMethods(proto, 'insertAdjacentHTML setHTMLUnsafe', (native) =>
+      function (this: Element, ...args: unknown[]) {
+        native.apply(this, args.map(blankTrackerFrames));
+        // A detached element's own content loads too (images): judge it when there is no parent.
+        inspect(this.parentNode || this, false);
+      },
+    );
+  }
   patchMethods(Document.prototype, 'write writeln', (native) =>
     function (this: unknown, ...parts: unknown[]) {
       // Written HTML goes through the parser: let the observer see it.
