@@ -28,7 +28,7 @@ function ratio(own, peers) {
 
 /**
  * @param {{ tools: { id: string, name: string, version: string }[], samples: Record<string, { plain: object[], traced: object[] }>,
- *   dom: { none: number, consentry: number, overheadPct: number, observerPct: number }, sizes: { guard: { gzip: number }, ui: { gzip: number }[] } }} input
+ *   dom: { none: number, consentry: number, overheadPct: number, observerPct: number, noMarkupPct: number }, sizes: { guard: { gzip: number }, ui: { gzip: number }[] } }} input
  */
 const pct = (value) => `${value >= 0 ? '+' : ''}${value.toFixed(1)} %`;
 
@@ -68,11 +68,12 @@ export function buildTable({ tools, samples, dom, sizes }) {
     '| Consentry only | Budget | Measured |',
     '| --- | --- | --- |',
     `| Guard dist/consentry.js (gzip) | 6,000 B | ${bytes(sizes.guard.gzip)} |`,
-    `| UI dist/consentry-ui.js + dist/consentry.css (gzip) | 32,000 B | ${bytes(uiGzip)} |`,
+    `| UI dist/consentry-ui.js + dist/consentry.css + the largest language file (gzip) | 32,000 B | ${bytes(uiGzip)} |`,
     `| Guard main-thread start-up (compile + evaluate + its callbacks), first visit | | ${ms(guardFirst)} |`,
     `| Guard main-thread start-up, returning visit | | ${ms(guardReturning)} |`,
     `| Page inserting 10,000 elements: without guard / with guard | | ${ms(dom.none)} / ${ms(dom.consentry)} |`,
     `| Guard overhead on that page | < 5 % | ${pct(dom.overheadPct)} |`,
+    `| Guard overhead with \`observeMarkup: false\` (no markup observer; for sites that tag every tracker element) | | ${pct(dom.noMarkupPct)} |`,
     `| Control, no guard: the same page after one empty MutationObserver was registered and disconnected | | ${pct(dom.observerPct)} |`,
   ];
   return [...lines, ...consentryOnly].join('\n');

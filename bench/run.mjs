@@ -6,7 +6,7 @@
  * table and writes bench/results.md (machine, date, versions). Speed figures
  * are reported, never asserted: budgets are shown next to them.
  */
-import { writeFileSync, readFileSync } from 'node:fs';
+import { writeFileSync, readFileSync, readdirSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
 import { startBenchServer } from './server.mjs';
@@ -24,6 +24,12 @@ function chromiumArgs() {
   const harness = readFileSync(new URL('../test/e2e/harness.ts', import.meta.url), 'utf8');
   const list = /CHROMIUM_ARGS = \[([\s\S]*?)\]/.exec(harness)?.[1] ?? '';
   return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
+}
+
+/** The UI's largest language file: a first-time visitor downloads the bundle, the CSS and one of them. */
+function largestLanguageFile() {
+  const files = readdirSync(new URL('../dist/', import.meta.url)).filter((name) => /^consentry-ui\.[^.]+\.js$/.test(name));
+  return files.map((name) => servedSize(`/dist/${name}`)).reduce((largest, size) => (size.gzip > largest.gzip ? size : largest), { gzip: 0, brotli: 0 });
 }
 
 function progress(message) {
@@ -54,15 +60,16 @@ try {
 
   // `emptyobserver` is a control without Consentry: the same page after one empty childList
   // MutationObserver was registered and disconnected (what Chromium charges any such page).
-  const dom = { none: [], emptyobserver: [], consentry: [] };
+  const dom = { none: [], emptyobserver: [], consentry: [], 'consentry-nomarkup': [] };
   for (let run = 0; run < DOM_RUNS; run++) {
-    for (const variant of ['none', 'emptyobserver', 'consentry']) dom[variant].push(await measureDom10k(browser, server.origin, variant));
+    for (const variant of Object.keys(dom)) dom[variant].push(await measureDom10k(browser, server.origin, variant));
   }
   progress(`10,000-element page: ${DOM_RUNS} runs each done`);
 
   const domNone = median(dom.none);
   const domGuard = median(dom.consentry);
   const domObserver = median(dom.emptyobserver);
+  const domNoMarkup = median(dom['consentry-nomarkup']);
   const table = buildTable({
     tools: TOOLS,
     samples,
@@ -71,8 +78,9 @@ try {
       consentry: domGuard,
       overheadPct: ((domGuard - domNone) / domNone) * 100,
       observerPct: ((domObserver - domNone) / domNone) * 100,
+      noMarkupPct: ((domNoMarkup - domNone) / domNone) * 100,
     },
-    sizes: { guard: servedSize('/dist/consentry.js'), ui: ['/dist/consentry-ui.js', '/dist/consentry.css'].map(servedSize) },
+    sizes: { guard: servedSize('/dist/consentry.js'), ui: [...['/dist/consentry-ui.js', '/dist/consentry.css'].map(servedSize), largestLanguageFile()] },
   });
 
   const machine = [

@@ -50,6 +50,7 @@ export function defaultConfig(): ConsentryConfig {
     cookie: { name: 'consentry', days: 182 },
     expiryMonths: 12,
     reloadOnWithdraw: false,
+    observeMarkup: true,
     consentMode: false,
     ui: { settingsButton: 'bottom-left' },
     translations: {},

@@ -177,6 +177,13 @@ export interface ConsentryConfig {
   expiryMonths: number;
   /** Reload the page after a withdrawal, to stop tracker scripts that are already running. */
   reloadOnWithdraw: boolean;
+  /**
+   * Watch the HTML while it is parsed and stop untagged tracker `<script>`
+   * tags in it (on by default). `false` is for sites whose HTML tags every
+   * tracker element: it spares every later DOM insertion Chromium's
+   * MutationObserver bookkeeping; scripts inserted later are still caught.
+   */
+  observeMarkup: boolean;
   /** Google Consent Mode v2: off unless `true`. */
   consentMode: boolean;
   /** URL that receives a JSON consent receipt on every change (same-site or https). */

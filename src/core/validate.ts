@@ -100,6 +100,7 @@ const SCHEMA: Schema = {
   language: TEXT,
   expiryMonths: int(1, 24),
   reloadOnWithdraw: BOOL,
+  observeMarkup: BOOL,
   consentMode: BOOL,
   receiptEndpoint: SITE_URL,
   ui: {

@@ -185,6 +185,57 @@ describe.each(['pasted', 'tagged'] as const)('guard-%s.html', (name) => {
   });
 });
 
+describe('observeMarkup: false (a site that tags every tracker element)', () => {
+  /** guard-tagged.html with the config given before the guard, counting the MutationObservers the page creates. */
+  async function openTagged(config: object): Promise<Opened> {
+    const context = await browser.newContext();
+    const traffic = await routeVendors(context, server.origin);
+    await context.addInitScript(() => {
+      const Native = window.MutationObserver;
+      const counted = window as unknown as { __observers: number };
+      counted.__observers = 0;
+      window.MutationObserver = class extends Native {
+        constructor(callback: MutationCallback) {
+          super(callback);
+          counted.__observers += 1;
+        }
+      };
+    });
+    await context.route('**/test/e2e/pages/guard-tagged.html', async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace(
+        '<script src="/dist/consentry.js">',
+        `<script type="application/json" id="consentry-config">${JSON.stringify(config)}</script>\n<script src="/dist/consentry.js">`,
+      );
+      await route.fulfill({ response, body });
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${server.origin}/test/e2e/pages/guard-tagged.html`);
+    await ready(page);
+    return { context, page, traffic, warnings: [], errors };
+  }
+  const observers = (opened: Opened) => opened.page.evaluate(() => (window as unknown as { __observers: number }).__observers);
+
+  it('registers no MutationObserver, still leaks nothing before a choice, and runs every vendor once after accept all', async () => {
+    const watched = await openTagged({});
+    expect(await observers(watched)).toBe(1);
+    await watched.context.close();
+
+    const opened = await openTagged({ observeMarkup: false });
+    expect(await observers(opened)).toBe(0);
+    await expectNothingTracks(opened, 'tagged');
+    opened.traffic.clear();
+    await opened.page.evaluate(() => window.consentry!.acceptAll().then(() => undefined));
+    await waitForHits(opened.traffic, ALL);
+    await settle(opened.page);
+    expect(await standIns(opened.page)).toEqual(Object.fromEntries(ALL.map((id) => [id, 1])));
+    expect(opened.errors).toEqual([]);
+    await opened.context.close();
+  });
+});
+
 describe('pasted page specifics', () => {
   it('a blocked call fails the way a blocked request fails in the browser, and reaches no one', async () => {
     const opened = await open('pasted');

@@ -43,6 +43,7 @@ const CONFIG_KEYS: Record<ConfigKey, { hasDefault: boolean }> = {
   language: { hasDefault: false },
   expiryMonths: { hasDefault: true },
   reloadOnWithdraw: { hasDefault: true },
+  observeMarkup: { hasDefault: true },
   consentMode: { hasDefault: true },
   receiptEndpoint: { hasDefault: false },
   'ui.src': { hasDefault: false },

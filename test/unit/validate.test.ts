@@ -9,7 +9,7 @@ describe('validate: configs that are fine', () => {
     ['a new category with an English name', { categories: [{ id: 'video', name: { en: 'Video', 'zh-CN': '视频' } }], rules: [{ vendor: 'Vimeo', category: 'video', hosts: ['vimeo.com'] }] }],
     ['a built-in category renamed in Chinese only', { categories: [{ id: 'analytics', name: { 'zh-CN': '数据统计' } }] }],
     ['a vendor table', { categories: [{ id: 'analytics', vendors: [{ name: 'Matomo', policyUrl: 'https://matomo.org/privacy', purpose: { en: 'Stats' }, cookies: [{ name: '_pk_id.*', purpose: { en: 'Visitor' }, duration: { en: '13 months' } }] }] }] }],
-    ['every scalar option', { language: 'zh-CN', expiryMonths: 6, reloadOnWithdraw: true, consentMode: true, receiptEndpoint: '/consent/receipts', cookie: { name: 'cc', domain: '.example.com', days: 400 }, minors: { enabled: true, age: 14 }, ui: { settingsButton: 'none', nonce: 'r4nd0m+/=' } }],
+    ['every scalar option', { language: 'zh-CN', expiryMonths: 6, reloadOnWithdraw: true, observeMarkup: false, consentMode: true, receiptEndpoint: '/consent/receipts', cookie: { name: 'cc', domain: '.example.com', days: 400 }, minors: { enabled: true, age: 14 }, ui: { settingsButton: 'none', nonce: 'r4nd0m+/=' } }],
     ['translations and email params', { translations: { fr: { 'banner.title': 'Cookies' } }, email: { trackingParams: ['utm_*', 'mc_eid'], unsubscribeParams: { list: 'l', token: 't' } } }],
     ['a contact', { contact: { hotline: '400-058-3528', email: 'privacy@example.com' } }],
   ])('%s', (_name, config) => {
@@ -31,6 +31,7 @@ describe('validate: every problem, with its exact message', () => {
     ['an unknown top-level key', { polcy: {} }, ['polcy is not a known option']],
     ['an unknown nested key', { cookie: { expires: 3 } }, ['cookie.expires is not a known option']],
     ['a boolean as string', { consentMode: 'yes' }, ['consentMode must be true or false, got "yes"']],
+    ['the markup switch as string', { observeMarkup: 'false' }, ['observeMarkup must be true or false, got "false"']],
     ['a javascript: policy URL', { policy: { url: 'javascript:alert(1)' } }, ['policy.url must be an http(s) URL or a same-site path, got "javascript:alert(1)"']],
     ['a protocol-relative UI URL', { ui: { src: '//cdn.evil.test/ui.js' } }, ['ui.src must be an http(s) URL or a same-site path, got "//cdn.evil.test/ui.js"']],
     ['a data: receipt endpoint', { receiptEndpoint: 'data:text/plain,x' }, ['receiptEndpoint must be an http(s) URL or a same-site path, got "data:text/plain,x"']],

@@ -31,7 +31,7 @@ export function installBlocking(config: ConsentryConfig): void {
   useRules(config);
   for (const install of [captureNatives, guardCookieWrites, guardNetwork, guardElements]) {
     try {
-      install();
+      install(config);
     } catch (error) {
       console.error('consentry: could not install a blocker', error);
     }
