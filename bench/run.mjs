@@ -16,7 +16,7 @@ import { servedSize } from './sizes.mjs';
 import { buildTable, median } from './report.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const DOM_RUNS = Number(process.env.BENCH_DOM_RUNS ?? 11);
+const DOM_RUNS = Number(process.env.BENCH_DOM_RUNS ?? 21);
 const startedAt = Date.now();
 
 /** Chromium flags: the same list the e2e harness uses (read from it, so they cannot drift). */
