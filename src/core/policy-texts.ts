@@ -28,7 +28,7 @@ export const POLICY_TEXTS: Record<CategoryId, CategoryTexts> = {
     ),
     vendors: [
       {
-        name: SITE.en,
+        name: SITE,
         purpose: t('Sign-in, security and your cookie choice.', '登录、安全防护以及保存您的 Cookie 选择。'),
         cookies: [
           {
@@ -47,7 +47,7 @@ export const POLICY_TEXTS: Record<CategoryId, CategoryTexts> = {
     ),
     vendors: [
       {
-        name: SITE.en,
+        name: SITE,
         purpose: t('Your settings and personalised help.', '保存您的设置,提供个性化帮助。'),
         cookies: [],
       },

@@ -25,7 +25,8 @@ export interface CookieInfo {
 
 /** A third party (or the site itself) that sets cookies or sends beacons in a category. */
 export interface VendorInfo {
-  name: string;
+  /** A brand, shown as written in every language, or a name by language (`{ en: 'This website', 'zh-CN': '本网站' }`). */
+  name: string | LocalizedText;
   /** The vendor's own privacy policy (http(s) only). */
   policyUrl?: string;
   purpose: LocalizedText;

@@ -67,7 +67,10 @@ const SCHEMA: Schema = {
       description: LOCALIZED,
       vendors: [
         {
-          '!name': TEXT,
+          '!name': leaf(
+            (v) => isText(v) || (isPlainObject(v) && Object.values(v).some(isText) && Object.values(v).every((s) => typeof s == 'string')),
+            'a non-empty string or names by language ({ "en": "…", "zh-CN": "…" })',
+          ),
           policyUrl: matching(/^https?:\/\/[^/?#\s]+\S*$/i, 'an http(s) URL'),
           '!purpose': LOCALIZED,
           '!cookies': [{ '!name': TEXT, '!purpose': LOCALIZED, '!duration': LOCALIZED }],

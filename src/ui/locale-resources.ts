@@ -35,7 +35,7 @@ export function localeResources(language: string): LocaleResources {
   for (const [id, texts] of Object.entries(POLICY_TEXTS) as [CategoryId, (typeof POLICY_TEXTS)[CategoryId]][]) {
     resources[`category.${id}.description`] = text(texts.description);
     resources[`vendors.${id}`] = texts.vendors.map((vendor) => ({
-      name: vendor.name,
+      name: typeof vendor.name == 'string' ? vendor.name : text(vendor.name),
       ...(vendor.policyUrl ? { policyUrl: vendor.policyUrl } : {}),
       purpose: text(vendor.purpose),
       cookies: vendor.cookies.map((cookie) => ({ name: cookie.name, purpose: text(cookie.purpose), duration: text(cookie.duration) })),

@@ -13,7 +13,7 @@ export function localized(text: LocalizedText | undefined, language: string): st
 /** A vendor the site owner configured, in `language` (the shape the shipped vendor tables have). */
 export function localVendor(vendor: VendorInfo, language: string): LocalVendor {
   return {
-    name: vendor.name,
+    name: typeof vendor.name == 'string' ? vendor.name : localized(vendor.name, language),
     ...(vendor.policyUrl ? { policyUrl: vendor.policyUrl } : {}),
     purpose: localized(vendor.purpose, language),
     cookies: (vendor.cookies ?? []).map((cookie) => ({

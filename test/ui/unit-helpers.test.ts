@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mailtoHref, safeHref, telHref } from '../../src/ui/safe-url';
 import { matchLanguage, pickLanguage } from '../../src/ui/language';
-import { localized } from '../../src/ui/localized';
+import { localized, localVendor } from '../../src/ui/localized';
 import { createTexts } from '../../src/ui/i18n';
 import { localeResources, localeScript, otherNotices } from '../../src/ui/locale-resources';
 import { SHIPPED_LANGUAGES } from '../../src/ui/shipped-languages';
@@ -129,6 +129,14 @@ describe('shipped language data scripts', () => {
       expect(paths(localeResources(language))).toEqual(english);
     },
   );
+
+  it('names the site itself in the visitor\'s language in the vendor tables; brands stay as written', () => {
+    const names = (language: string) => (localeResources(language)['vendors.necessary'] as { name: string }[]).map((v) => v.name);
+    expect(names('zh-CN')[0]).toBe('本网站');
+    expect(names('en')[0]).toBe('This website');
+    expect(localVendor({ name: { en: 'This shop', 'zh-CN': '本店' }, purpose: { en: 'Cart' }, cookies: [] }, 'zh-CN').name).toBe('本店');
+    expect(localVendor({ name: 'Matomo', purpose: { en: 'Stats' }, cookies: [] }, 'zh-CN').name).toBe('Matomo');
+  });
 
   it('no shipped text falls back to English by accident (policy texts are translated too)', () => {
     const chinese = localeResources('zh-CN');
