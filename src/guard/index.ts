@@ -87,7 +87,6 @@ function start(): void {
   const configHash = hashText(raw);
   // Nothing to validate when the site wrote nothing (the guard's own nonce is always a string).
   const empty = raw === JSON.stringify(script?.nonce ? { ui: { nonce: script.nonce } } : {});
-  const trusted = !problems.length && (empty || validatedBefore(configHash));
   let config: ConsentryConfig;
   try {
     config = mergeConfig(problems.length ? {} : user);
@@ -95,7 +94,8 @@ function start(): void {
     // Not even mergeable: certainly invalid, and the runtime will say why.
     config = mergeConfig({});
   }
-  if (!trusted) config.rules = Array.isArray(config.rules) ? config.rules.filter(wellFormed) : [];
+  // A validated config has only well-formed rules, so this keeps all of them; an unvalidated one keeps the usable ones.
+  config.rules = Array.isArray(config.rules) ? config.rules.filter(wellFormed) : [];
   installBlocking(config);
 
   const languages = [document.documentElement.lang, ...(navigator.languages ?? [navigator.language])];
@@ -103,6 +103,11 @@ function start(): void {
   const ids = config.categories.map((c) => c.id);
   const fromCookie = decodeMirrorCookie(readMirrorCookie(config), ids);
   const initial = fromCookie && recordFromMirror(fromCookie, config, language);
+  const allowed = effectiveCategories(initial, config, Date.now());
+  // Whether the gate may open for the cookie now. Checking that this config was validated
+  // reads localStorage, a synchronous IPC (~1–3 ms on a page's first access): only when the
+  // cookie would release something (never on a first visit, nor after "reject all").
+  const trusted = !problems.length && (empty || (allowed.size > 1 && validatedBefore(configHash)));
   const queue: QueuedCall[] = [];
   const { facade, resolveReady, fail } = createFacade({ config, language, initial, trusted, queue });
   window.consentry = facade;
@@ -132,7 +137,7 @@ function start(): void {
     },
   };
   Object.defineProperty(window, INTERNALS, { value: internals });
-  if (trusted) gate.setAllowed(effectiveCategories(initial, config, Date.now()));
+  if (trusted) gate.setAllowed(allowed);
 
   const runtime = document.createElement('script');
   runtime.src = new URL('consentry-runtime.js', base).href;

@@ -222,6 +222,43 @@ describe('foundation in Chromium', () => {
     await page.close();
   });
 
+  it('reads localStorage at start only when the cookie would release something (never on a first visit or after "reject all")', async () => {
+    const own = await browser.newContext();
+    // Which localStorage keys were read by the time the page's next script (right after the guard) ran.
+    await own.addInitScript(() => {
+      const reads: string[] = [];
+      const getItem = Storage.prototype.getItem;
+      Storage.prototype.getItem = function (this: Storage, key: string) {
+        reads.push(key);
+        return getItem.call(this, key);
+      };
+      Object.defineProperty(window, 'seenAtStart', {
+        configurable: true,
+        set(value) {
+          Object.defineProperty(window, 'seenAtStart', { value, writable: true, configurable: true });
+          (window as unknown as { readsAtStart: string[] }).readsAtStart = [...reads];
+        },
+      });
+    });
+    const page = await own.newPage();
+    const atStart = async () => {
+      await page.evaluate(() => (window as unknown as TestWindow).consentry.ready);
+      return page.evaluate(() => ({
+        reads: (window as unknown as { readsAtStart: string[] }).readsAtStart,
+        analytics: (window as unknown as TestWindow).seenAtStart.analytics,
+      }));
+    };
+    await page.goto(`${server.origin}/test/e2e/pages/foundation.html`);
+    expect(await atStart()).toEqual({ reads: [], analytics: false });
+    await page.evaluate(() => (window as unknown as TestWindow).consentry.rejectAll());
+    await page.reload();
+    expect(await atStart()).toEqual({ reads: [], analytics: false });
+    await page.evaluate(() => (window as unknown as TestWindow).consentry.acceptAll());
+    await page.reload();
+    expect(await atStart()).toEqual({ reads: ['consentry:config'], analytics: true });
+    await own.close();
+  });
+
   it('threw nothing into the page', () => {
     expect(errors).toEqual([]);
   });
