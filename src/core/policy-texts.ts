@@ -60,7 +60,7 @@ export const POLICY_TEXTS: Record<CategoryId, CategoryTexts> = {
     ),
     vendors: [
       {
-        name: 'Baidu Tongji (百度统计)',
+        name: t('Baidu Tongji', '百度统计'),
         policyUrl: 'https://www.baidu.com/duty/yinsiquan.html',
         purpose: t('Visit statistics and traffic sources.', '访问统计与流量来源分析。'),
         cookies: [
@@ -95,7 +95,7 @@ export const POLICY_TEXTS: Record<CategoryId, CategoryTexts> = {
         ],
       },
       {
-        name: 'Baidu Marketing (百度营销)',
+        name: t('Baidu Marketing', '百度营销'),
         policyUrl: 'https://www.baidu.com/duty/yinsiquan.html',
         purpose: t('Measures ad conversions.', '衡量广告转化效果。'),
         cookies: [{ name: 'BAIDUID', purpose: t('Tells browsers apart for ad statistics.', '用于广告统计时区分不同浏览器。'), duration: t('1 year', '1 年') }],
@@ -109,7 +109,7 @@ export const POLICY_TEXTS: Record<CategoryId, CategoryTexts> = {
     ),
     vendors: [
       {
-        name: 'Our email service',
+        name: t('Our email service', '我们的邮件服务'),
         purpose: t('Records which email links were clicked (through the link itself, no cookie).', '记录邮件中的哪些链接被点击(通过链接本身记录,不使用 Cookie)。'),
         cookies: [],
       },

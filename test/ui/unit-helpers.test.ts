@@ -130,10 +130,16 @@ describe('shipped language data scripts', () => {
     },
   );
 
-  it('names the site itself in the visitor\'s language in the vendor tables; brands stay as written', () => {
+  it('names the site itself and Chinese brands in the visitor\'s language in the vendor tables; other brands stay as written', () => {
     const names = (language: string) => (localeResources(language)['vendors.necessary'] as { name: string }[]).map((v) => v.name);
     expect(names('zh-CN')[0]).toBe('本网站');
     expect(names('en')[0]).toBe('This website');
+    const tables = (language: string) =>
+      Object.entries(localeResources(language))
+        .filter(([key]) => key.startsWith('vendors.'))
+        .flatMap(([, vendors]) => (vendors as { name: string }[]).map((v) => v.name));
+    expect(tables('zh-CN')).toEqual(['本网站', '本网站', '百度统计', 'Google Analytics', 'Google Ads / DoubleClick', '百度营销', '我们的邮件服务']);
+    expect(tables('en')).toEqual(['This website', 'This website', 'Baidu Tongji', 'Google Analytics', 'Google Ads / DoubleClick', 'Baidu Marketing', 'Our email service']);
     expect(localVendor({ name: { en: 'This shop', 'zh-CN': '本店' }, purpose: { en: 'Cart' }, cookies: [] }, 'zh-CN').name).toBe('本店');
     expect(localVendor({ name: 'Matomo', purpose: { en: 'Stats' }, cookies: [] }, 'zh-CN').name).toBe('Matomo');
   });
