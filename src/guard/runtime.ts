@@ -36,14 +36,10 @@ import { startSignals } from './signals';
 import { showSettingsButton } from './settings-button';
 import { openStorage } from './storage';
 import { startTabSync } from './sync';
-import { configureUi, listenForOpenLinks, openUi, preloadUi } from './ui-loader';
+import { configureUi, listenForOpenLinks, openUi } from './ui-loader';
 
-/**
- * Validates the config the synchronous part read, reporting problems once;
- * `locked` when it cannot be used. `firstView`: no earlier page view of the
- * site got this far in this browser (no validated config is remembered).
- */
-function checkConfig(boot: Boot): { config: ConsentryConfig; locked: boolean; firstView: boolean } {
+/** Validates the config the synchronous part read, reporting problems once; `locked` when it cannot be used. */
+function checkConfig(boot: Boot): { config: ConsentryConfig; locked: boolean } {
   const resolved = resolveConfig(boot.user);
   const problems = [...boot.sourceProblems, ...resolved.problems];
   const errors = problems.filter((p) => !p.warning).map((p) => `\n- ${p.message}`);
@@ -51,16 +47,13 @@ function checkConfig(boot: Boot): { config: ConsentryConfig; locked: boolean; fi
   const locked = errors.length > 0;
   if (locked) console.error(`consentry: the config has problems, so every optional category stays denied until they are fixed:${errors.join('')}`);
   if (warnings.length) console.warn(`consentry: config warnings:${warnings.join('')}`);
-  let firstView = false;
   try {
-    const remembered = localStorage.getItem(VALIDATED_KEY);
-    firstView = remembered === null;
-    localStorage.setItem(VALIDATED_KEY, rememberValidated(remembered, boot.configHash, !locked));
+    localStorage.setItem(VALIDATED_KEY, rememberValidated(localStorage.getItem(VALIDATED_KEY), boot.configHash, !locked));
   } catch {
     // Storage blocked: the next page view waits for this part again before opening the gate.
   }
   // Valid: keep the very object the blockers and the facade already use.
-  return { config: locked ? resolved.config : boot.config, locked, firstView };
+  return { config: locked ? resolved.config : boot.config, locked };
 }
 
 /**
@@ -93,7 +86,7 @@ function startRelease(config: ConsentryConfig): void {
 
 function start({ boot, usePurge }: Internals): void {
   usePurge(purgeTrackerCookies);
-  const { config, locked, firstView } = checkConfig(boot);
+  const { config, locked } = checkConfig(boot);
   if (locked) {
     // As if the site had written no config: the default rules, and the gate closed
     // in case an earlier page view's verdict let it open (fail closed).
@@ -123,9 +116,6 @@ function start({ boot, usePurge }: Internals): void {
   // The same object stays `window.consentry`: scripts that kept a reference keep a working one.
   Object.assign(facade, guard.api);
   configureUi({ api: facade, config, language, gpc, base: boot.base });
-  // A first page view without a cookie will ask: fetch the banner while IndexedDB answers, not after.
-  // (A visitor whose cookie expired before their stored choice did is not a first view: no download.)
-  if (firstView && !boot.initial && !locked) preloadUi();
   listenForOpenLinks();
   // Signals first: Consent Mode's update must follow the default before a released tag runs.
   startSignals({ config, api: facade, gpc, landing: boot.landing() });

@@ -62,15 +62,6 @@ function loadUi({ config, base, language }: UiContext): Promise<ConsentryUi | un
   });
 }
 
-/**
- * Starts downloading the UI without opening it, so a banner that will be
- * needed does not wait for IndexedDB first. Only for a page view that will
- * almost surely ask (see runtime.ts): a visitor who chose downloads none of it.
- */
-export function preloadUi(): void {
-  if (context) loading ??= loadUi(context);
-}
-
 /** Opens `view` (loading the UI first if needed). Never rejects: failures are reported on the console. */
 export async function openUi(view: UiView, extra?: Partial<UiHost>): Promise<void> {
   try {
