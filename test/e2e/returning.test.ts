@@ -63,6 +63,23 @@ describe('a returning visitor', () => {
     await context.close();
   });
 
+  it('whose cookie is gone but whose stored choice is valid downloads no UI either (the cookie comes back from IndexedDB)', async () => {
+    const context = await browser.newContext();
+    const first = await visit(context, '/test/e2e/pages/returning.html');
+    await first.page.locator('[data-consentry="banner"]').waitFor();
+    expect(first.uiRequests()).toBe(1);
+    await first.page.evaluate(() => (window as unknown as TestWindow).consentry.acceptAll());
+    await first.page.close();
+    // The mirror cookie lives 182 days, the choice 12 months: the cookie can expire first.
+    await context.clearCookies();
+
+    const { page, uiRequests } = await visit(context, '/test/e2e/pages/returning.html');
+    await page.locator('[data-consentry-fallback]').waitFor();
+    expect(uiRequests()).toBe(0);
+    expect((await context.cookies()).map((c) => c.name)).toContain('consentry');
+    await context.close();
+  });
+
   it('labels the button in Chinese for a Chinese page', async () => {
     const context = await browser.newContext({ locale: 'zh-CN' });
     const first = await visit(context, '/test/e2e/pages/returning.html');
