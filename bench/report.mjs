@@ -26,13 +26,14 @@ function ratio(own, peers) {
   return `${(own / best).toFixed(2)}×`;
 }
 
-/**
- * @param {{ tools: { id: string, name: string, version: string }[], samples: Record<string, { plain: object[], traced: object[] }>,
- *   dom: { none: number, consentry: number, overheadPct: number, observerPct: number, noMarkupPct: number }, sizes: { guard: { gzip: number }, ui: { gzip: number }[] } }} input
- */
 const pct = (value) => `${value >= 0 ? '+' : ''}${value.toFixed(1)} %`;
 
-export function buildTable({ tools, samples, dom, sizes }) {
+/**
+ * @param {{ tools: { id: string, name: string, version: string }[], samples: Record<string, { plain: object[], traced: object[] }>,
+ *   dom: { none: number, consentry: number, overheadPct: number, observerPct: number, noMarkupPct: number },
+ *   budgets: Record<'guard' | 'runtime' | 'ui', { budget?: number, gzip: number }> }} input  budgets: scripts/budgets.mjs with measured sizes
+ */
+export function buildTable({ tools, samples, dom, budgets }) {
   const rows = [];
   const per = (pick, source = 'plain') => tools.map((tool) => median(samples[tool.id][source].map(pick)));
   const row = (label, budget, values, format) => {
@@ -56,7 +57,6 @@ export function buildTable({ tools, samples, dom, sizes }) {
 
   const guardFirst = median(samples.consentry.traced.map((s) => s.guardMsFirst));
   const guardReturning = median(samples.consentry.traced.map((s) => s.guardMsReturning));
-  const uiGzip = sizes.ui.reduce((sum, size) => sum + size.gzip, 0);
   const header = ['Figure (median)', 'Budget', ...tools.map((tool) => `${tool.name} ${tool.version}`), 'Consentry ÷ best peer'];
   const lines = [
     `| ${header.join(' | ')} |`,
@@ -67,8 +67,8 @@ export function buildTable({ tools, samples, dom, sizes }) {
     '',
     '| Consentry only | Budget | Measured |',
     '| --- | --- | --- |',
-    `| Guard dist/consentry.js (gzip) | 6,000 B | ${bytes(sizes.guard.gzip)} |`,
-    `| UI dist/consentry-ui.js + dist/consentry.css + the largest language file (gzip) | 32,000 B | ${bytes(uiGzip)} |`,
+    `| Guard dist/consentry.js (gzip) | ${bytes(budgets.guard.budget)} | ${bytes(budgets.guard.gzip)} |`,
+    `| UI dist/consentry-ui.js + dist/consentry.css + the largest language file (gzip) | ${bytes(budgets.ui.budget)} | ${bytes(budgets.ui.gzip)} |`,
     `| Guard main-thread start-up (compile + evaluate + its callbacks), first visit | | ${ms(guardFirst)} |`,
     `| Guard main-thread start-up, returning visit | | ${ms(guardReturning)} |`,
     `| Page inserting 10,000 elements: without guard / with guard | | ${ms(dom.none)} / ${ms(dom.consentry)} |`,

@@ -6,13 +6,15 @@
  * table and writes bench/results.md (machine, date, versions). Speed figures
  * are reported, never asserted: budgets are shown next to them.
  */
-import { writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { writeFileSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
 import { startBenchServer } from './server.mjs';
 import { TOOLS } from './tools.mjs';
 import { measureVisit, measureDom10k } from './visit.mjs';
 import { servedSize } from './sizes.mjs';
+import { budgets } from '../scripts/budgets.mjs';
 import { buildTable, median } from './report.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -26,10 +28,15 @@ function chromiumArgs() {
   return [...list.matchAll(/'([^']+)'/g)].map((m) => m[1]);
 }
 
-/** The UI's largest language file: a first-time visitor downloads the bundle, the CSS and one of them. */
-function largestLanguageFile() {
-  const files = readdirSync(new URL('../dist/', import.meta.url)).filter((name) => /^consentry-ui\.[^.]+\.js$/.test(name));
-  return files.map((name) => servedSize(`/dist/${name}`)).reduce((largest, size) => (size.gzip > largest.gzip ? size : largest), { gzip: 0, brotli: 0 });
+/** Each budget of `npm run size` (scripts/budgets.mjs) with the gzip size of the files it counts. */
+function budgetSizes() {
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  return Object.fromEntries(
+    budgets(dist).map(({ id, gzip, files }) => [
+      id,
+      { budget: gzip, gzip: files.reduce((sum, file) => sum + servedSize(`/dist/${file.slice(dist.length)}`).gzip, 0) },
+    ]),
+  );
 }
 
 function progress(message) {
@@ -80,7 +87,7 @@ try {
       observerPct: ((domObserver - domNone) / domNone) * 100,
       noMarkupPct: ((domNoMarkup - domNone) / domNone) * 100,
     },
-    sizes: { guard: servedSize('/dist/consentry.js'), ui: [...['/dist/consentry-ui.js', '/dist/consentry.css'].map(servedSize), largestLanguageFile()] },
+    budgets: budgetSizes(),
   });
 
   const machine = [

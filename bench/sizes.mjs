@@ -3,18 +3,12 @@
  * serves with precompression) of the files a page downloaded, cached per file.
  */
 import { readFileSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { compressedSize } from '../scripts/budgets.mjs';
 import { fileForPath } from './server.mjs';
 
-const cache = new Map();
+export { compressedSize };
 
-/** `{ gzip, brotli }` for a text or buffer. */
-export function compressedSize(data) {
-  return {
-    gzip: gzipSync(data, { level: 9 }).length,
-    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-  };
-}
+const cache = new Map();
 
 /** `{ gzip, brotli }` of the file served at `pathname`. */
 export function servedSize(pathname) {

@@ -1,0 +1,54 @@
+/**
+ * The size budgets and the files each one counts, shared by `npm run size`
+ * (scripts/size.mjs, which CI runs) and `npm run bench` (its "Consentry only"
+ * table), so both always count the same files against the same numbers.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+/** `{ gzip, brotli }` of a text or buffer: gzip level 9 and brotli quality 11, what a static host serves precompressed. */
+export function compressedSize(data) {
+  return {
+    gzip: gzipSync(data, { level: 9 }).length,
+    brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/**
+ * The UI's text files (`consentry-ui.<language>.js`, one per shipped
+ * language), largest first. A first-time visitor downloads exactly one beside
+ * the bundle and the stylesheet: their language's (shipped languages are
+ * complete, so no English fallback), or English under a language the site
+ * owner added. The budget counts the worst case, the largest; switching
+ * language later downloads another on demand.
+ */
+export function languageFiles(dist = 'dist') {
+  const gzip = (file) => compressedSize(readFileSync(file)).gzip;
+  return readdirSync(dist)
+    .filter((name) => /^consentry-ui\.[^.]+\.js$/.test(name))
+    .map((name) => join(dist, name))
+    .sort((a, b) => gzip(b) - gzip(a));
+}
+
+/**
+ * `gzip` is the budget the product set (issue #2). The guard's budget applies
+ * to its synchronous part, dist/consentry.js, whose bytes block parsing; it
+ * still misses 6,000 (the blockers and the tracker table alone are most of
+ * it), so CI holds it at `ceiling`, just above today's size, and the gap keeps
+ * being printed. The async runtime (loaded with `async`) has no budget but is
+ * printed so it cannot grow unnoticed.
+ */
+export function budgets(dist = 'dist') {
+  const file = (name) => join(dist, name);
+  return [
+    { id: 'guard', name: 'guard (sync)', files: [file('consentry.js')], gzip: 6000, ceiling: 8600 },
+    { id: 'runtime', name: 'guard runtime (async)', files: [file('consentry-runtime.js')] },
+    {
+      id: 'ui',
+      name: 'UI (JS + CSS + texts a visitor loads)',
+      files: [file('consentry-ui.js'), file('consentry.css'), ...languageFiles(dist).slice(0, 1)],
+      gzip: 32000,
+    },
+  ];
+}
