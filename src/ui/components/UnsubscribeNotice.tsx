@@ -1,6 +1,5 @@
-import { useRef } from 'preact/hooks';
 import { otherShippedLanguage, useUi } from '../context';
-import { useModalFocus } from '../focus';
+import { ModalDialog } from './ModalDialog';
 import { PanelHead } from './PanelHead';
 
 /**
@@ -12,53 +11,46 @@ export function UnsubscribeNotice({ onClose, onManage, returnFocus }: { onClose(
   // Shown in both shipped languages: the email may have been in another language than the browser.
   const second = otherShippedLanguage(language);
   const t2 = texts.forLanguage(second);
-  const dialog = useRef<HTMLDivElement>(null);
-  useModalFocus(dialog, onClose, returnFocus);
   const unsubscribe = host.unsubscribe;
   const valid = unsubscribe?.valid !== false;
   return (
-    <div class="consentry-backdrop">
-      <div
-        class="consentry-dialog consentry-dialog-small"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="consentry-unsub-title"
-        aria-describedby="consentry-unsub-body"
-        lang={language}
-        tabIndex={-1}
-        ref={dialog}
-        data-consentry="unsubscribe"
-      >
-        <PanelHead class="consentry-dialog-head" titleId="consentry-unsub-title">
-          {valid ? t('unsub.title') : t('unsub.manage')}
-        </PanelHead>
-        <div id="consentry-unsub-body" class="consentry-dialog-body">
-          {valid ? (
-            <>
-              <p class="consentry-text">{unsubscribe?.list ? t('unsub.body', { list: unsubscribe.list }) : t('unsub.bodyNoList')}</p>
-              <p class="consentry-text">{t('unsub.service')}</p>
-              <p class="consentry-muted" lang={second} data-consentry="second-language">
-                {t2('unsub.title')} — {unsubscribe?.list ? t2('unsub.body', { list: unsubscribe.list }) : t2('unsub.bodyNoList')} {t2('unsub.service')}
-              </p>
-            </>
-          ) : (
-            <>
-              <p class="consentry-text">{t('unsub.invalid')}</p>
-              <p class="consentry-muted" lang={second} data-consentry="second-language">
-                {t2('unsub.invalid')}
-              </p>
-            </>
-          )}
-        </div>
-        <div class="consentry-actions consentry-dialog-foot">
-          <button type="button" class="consentry-button" data-action="close" data-autofocus onClick={onClose}>
-            {t('actions.close')}
-          </button>
-          <button type="button" class="consentry-button" data-action="manage-email" onClick={onManage}>
-            {t('unsub.manage')}
-          </button>
-        </div>
+    <ModalDialog
+      name="unsubscribe"
+      class="consentry-dialog-small"
+      labelledBy="consentry-unsub-title"
+      describedBy="consentry-unsub-body"
+      onClose={onClose}
+      returnFocus={returnFocus}
+    >
+      <PanelHead class="consentry-dialog-head" titleId="consentry-unsub-title">
+        {valid ? t('unsub.title') : t('unsub.manage')}
+      </PanelHead>
+      <div id="consentry-unsub-body" class="consentry-dialog-body">
+        {valid ? (
+          <>
+            <p class="consentry-text">{unsubscribe?.list ? t('unsub.body', { list: unsubscribe.list }) : t('unsub.bodyNoList')}</p>
+            <p class="consentry-text">{t('unsub.service')}</p>
+            <p class="consentry-muted" lang={second} data-consentry="second-language">
+              {t2('unsub.title')} — {unsubscribe?.list ? t2('unsub.body', { list: unsubscribe.list }) : t2('unsub.bodyNoList')} {t2('unsub.service')}
+            </p>
+          </>
+        ) : (
+          <>
+            <p class="consentry-text">{t('unsub.invalid')}</p>
+            <p class="consentry-muted" lang={second} data-consentry="second-language">
+              {t2('unsub.invalid')}
+            </p>
+          </>
+        )}
       </div>
-    </div>
+      <div class="consentry-actions consentry-dialog-foot">
+        <button type="button" class="consentry-button" data-action="close" data-autofocus onClick={onClose}>
+          {t('actions.close')}
+        </button>
+        <button type="button" class="consentry-button" data-action="manage-email" onClick={onManage}>
+          {t('unsub.manage')}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }
