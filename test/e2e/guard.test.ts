@@ -423,6 +423,35 @@ describe('elements inserted after the page loaded', () => {
     await opened.context.close();
   });
 
+  it('insertBefore and replaceChild keep their native contract, and hold a tracker script whose src was set behind the setters', async () => {
+    const opened = await open('pasted');
+    const result = await opened.page.evaluate(() => {
+      const list = document.createElement('ul');
+      document.body.appendChild(list);
+      const first = list.appendChild(document.createElement('li'));
+      let oneArgument = '';
+      try {
+        (list.insertBefore as (node: Node) => Node)(document.createElement('li'));
+      } catch (error) {
+        oneArgument = (error as Error).name;
+      }
+      const second = document.createElement('li');
+      const inserted = list.insertBefore(second, first);
+      const replaced = list.replaceChild(document.createElement('li'), first);
+      // A tracker script set up behind our back (an attribute node) is judged where it is inserted...
+      const script = document.createElement('script');
+      const attribute = document.createAttribute('src');
+      attribute.value = 'https://www.clarity.ms/tag/late';
+      script.setAttributeNode(attribute);
+      list.insertBefore(script, second);
+      return { oneArgument, insertedIsSecond: inserted === second, replacedIsFirst: replaced === first, rows: list.children.length, scriptType: script.type, scriptHasSrc: script.hasAttribute('src') };
+    });
+    expect(result).toEqual({ oneArgument: 'TypeError', insertedIsSecond: true, replacedIsFirst: true, rows: 3, scriptType: 'text/plain', scriptHasSrc: false });
+    await settle(opened.page);
+    expect(withoutPreload(opened.traffic.requests, 'pasted')).toEqual([]);
+    await opened.context.close();
+  });
+
   it('a tagged iframe appended by a script gets its placeholder; a tracker iframe in innerHTML is blanked and never loads', async () => {
     const opened = await open('pasted');
     await opened.page.evaluate(() => {

@@ -169,25 +169,40 @@ export function guardElements(config: ConsentryConfig): void {
   const inspectRecords = (records: MutationRecord[]) => {
     for (const record of records) for (const node of record.addedNodes) inspect(node, true);
   };
-  const inspectArguments = (native: (...args: unknown[]) => unknown) =>
+  const pauseObserver = () => {
+    if (observer && !paused) {
+      paused = true;
+      inspectRecords(observer.takeRecords());
+      observer.disconnect();
+      queueMicrotask(() => {
+        paused = false;
+        observe();
+      });
+    }
+  };
+  // appendChild, insertBefore and replaceChild insert their first argument only (the second is
+  // already in the page: judging it would walk a whole container on every insertBefore). These
+  // run for every node a page inserts, so they take no rest array.
+  patchMethods(Node.prototype, 'appendChild insertBefore replaceChild', (native) =>
+    function (this: unknown, node: unknown, other?: unknown) {
+      const deferred = inspect(node as Node, false);
+      pauseObserver();
+      // The same number of arguments: insertBefore with one must still throw as it does natively.
+      const result = arguments.length < 2 ? native.call(this, node) : native.call(this, node, other);
+      if (deferred) inspect(node as Node, false);
+      return result;
+    },
+  );
+  patchMethods(Element.prototype, 'append prepend before after replaceWith insertAdjacentElement', (native) =>
     function (this: unknown, ...args: unknown[]) {
       let deferred: boolean | void = false;
       for (let i = 0; i < args.length; i++) deferred = inspect(args[i] as Node, false) || deferred;
-      if (observer && !paused) {
-        paused = true;
-        inspectRecords(observer.takeRecords());
-        observer.disconnect();
-        queueMicrotask(() => {
-          paused = false;
-          observe();
-        });
-      }
+      pauseObserver();
       const result = native.apply(this, args);
       if (deferred) for (let i = 0; i < args.length; i++) inspect(args[i] as Node, false);
       return result;
-    };
-  patchMethods(Node.prototype, 'appendChild insertBefore replaceChild', inspectArguments);
-  patchMethods(Element.prototype, 'append prepend before after replaceWith insertAdjacentElement', inspectArguments);
+    },
+  );
   // HTML strings parsed after the page loaded: scripts in them never run, but images and
   // iframes load at once; judge them right after (release tagged ones, fail tracker pixels)...
   const html = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')!;
