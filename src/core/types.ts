@@ -50,8 +50,12 @@ export interface CategoryConfig {
  * Rules are data: the built-in table lives in src/core/rules.ts.
  */
 export interface TrackerRule {
-  /** Vendor name, for console messages and the preference centre. */
-  vendor: string;
+  /**
+   * Who the rule is for, named in console advice (`… (Our CDP, analytics)`).
+   * Optional: the built-in rules carry none, to keep the guard's blocking bytes
+   * small (their hosts say who they are for).
+   */
+  vendor?: string;
   category: CategoryId;
   hosts?: string[];
   paths?: string[];

@@ -80,7 +80,7 @@ const SCHEMA: Schema = {
   ],
   rules: [
     {
-      '!vendor': TEXT,
+      vendor: TEXT,
       '!category': TEXT,
       hosts: [matching(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i, 'a host name such as "example.com"')],
       paths: [matching(/^\/\S*$/, 'a path starting with "/"')],

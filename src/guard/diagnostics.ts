@@ -8,9 +8,13 @@
 import { urlRule } from './blocking/classify';
 import { untaggedInMarkup } from './blocking/held';
 import { CONFIG_ID } from './config-source';
+import type { TrackerRule } from '../core/types';
 import type { Boot } from './handoff';
 
 const warned = new Set<string>();
+
+/** How advice names a rule: its category, after the vendor a site rule may name (built-in rules name none). */
+const who = ({ vendor, category }: TrackerRule) => (vendor ? `${vendor}, ${category}` : category);
 
 /** `console.warn` a message once per page view. */
 function warnOnce(message: string): void {
@@ -30,11 +34,11 @@ export function reportEmbedding({ scriptsBefore, configRead }: Pick<Boot, 'scrip
   // Tracker scripts already in the page when the guard ran were not guarded: it was not first.
   for (const script of scriptsBefore) {
     const rule = script.src && urlRule(script.src);
-    if (rule) warnOnce(`must be the first script in <head>: ${rule.vendor} (${script.src}) ran before it.`);
+    if (rule) warnOnce(`must be the first script in <head>: ${script.src} (${who(rule)}) ran before it.`);
   }
   whenParsed(() => {
-    for (const [tag, src, vendor] of untaggedInMarkup) {
-      warnOnce(`untagged <${tag} src="${src}"> (${vendor}) in the HTML: the browser may fetch it before Consentry runs. Tag it (README "Blocking").`);
+    for (const [tag, src, rule] of untaggedInMarkup) {
+      warnOnce(`untagged <${tag} src="${src}"> (${who(rule)}) in the HTML: the browser may fetch it before Consentry runs. Tag it with data-consent="${rule.category}" (README "Blocking").`);
     }
     // A #consentry-config placed after the guard was not parsed yet when the guard read its config.
     if (!configRead && document.getElementById(CONFIG_ID))

@@ -293,7 +293,7 @@ describe('pasted page specifics', () => {
     const opened = await open('pasted');
     // Said by the guard's async part once the HTML is parsed (the words stay off the critical path).
     await expect.poll(() => opened.warnings.filter((w) => w.includes('untagged'))).toEqual([
-      'consentry: untagged <script src="https://www.googletagmanager.com/gtag/js?id=G-F2F0TEST01"> (Google Analytics) in the HTML: the browser may fetch it before Consentry runs. Tag it (README "Blocking").',
+      'consentry: untagged <script src="https://www.googletagmanager.com/gtag/js?id=G-F2F0TEST01"> (analytics) in the HTML: the browser may fetch it before Consentry runs. Tag it with data-consent="analytics" (README "Blocking").',
     ]);
     pings.length = 0;
     await opened.page.click('#pinged');
@@ -306,7 +306,7 @@ describe('pasted page specifics', () => {
   it('says so when a tracker script ran before the guard', async () => {
     const opened = await open('late');
     await expect.poll(() => opened.warnings).toContain(
-      'consentry: must be the first script in <head>: Hotjar (https://static.hotjar.com/c/hotjar-3200003.js?sv=6) ran before it.',
+      'consentry: must be the first script in <head>: https://static.hotjar.com/c/hotjar-3200003.js?sv=6 (analytics) ran before it.',
     );
     await opened.context.close();
   });

@@ -6,6 +6,7 @@ describe('validate: configs that are fine', () => {
     ['nothing', {}],
     ['the README example', { policy: { url: '/privacy', version: '2021-10-24' } }],
     ['an absolute policy URL and a relative one', { policy: { url: 'https://example.com/privacy' }, ui: { css: './consentry.css', src: 'consentry-ui.js' } }],
+    ['a rule without a vendor name', { rules: [{ category: 'analytics', cookies: ['_x'] }] }],
     ['a new category with an English name', { categories: [{ id: 'video', name: { en: 'Video', 'zh-CN': '视频' } }], rules: [{ vendor: 'Vimeo', category: 'video', hosts: ['vimeo.com'] }] }],
     ['a built-in category renamed in Chinese only', { categories: [{ id: 'analytics', name: { 'zh-CN': '数据统计' } }] }],
     ['a vendor named by language', { categories: [{ id: 'necessary', vendors: [{ name: { en: 'This shop', 'zh-CN': '本店' }, purpose: { en: 'Cart' }, cookies: [] }] }] }],
@@ -56,7 +57,7 @@ describe('validate: every problem, with its exact message', () => {
     ['a rule for an unknown category', { rules: [{ vendor: 'X', category: 'ads', hosts: ['x.test'] }] }, ['rules[0].category must be one of the configured categories (necessary, preferences, analytics, advertising, email), got "ads"']],
     ['a rule matching nothing', { rules: [{ vendor: 'X', category: 'analytics' }] }, ['rules[0] must have hosts, paths or cookies']],
     ['a rule with a URL as host and a relative path', { rules: [{ vendor: 'X', category: 'analytics', hosts: ['https://x.test/'], paths: ['matomo.js'] }] }, ['rules[0].hosts[0] must be a host name such as "example.com", got "https://x.test/"', 'rules[0].paths[0] must be a path starting with "/", got "matomo.js"']],
-    ['a rule without vendor', { rules: [{ category: 'analytics', cookies: ['_x'] }] }, ['rules[0].vendor is required']],
+    ['a rule with an empty vendor name', { rules: [{ vendor: '', category: 'analytics', cookies: ['_x'] }] }, ['rules[0].vendor must be a non-empty string, got ""']],
     ['null where an object goes', { policy: null }, ['policy must be an object, got null']],
     [
       'several problems at once, in document order',

@@ -80,7 +80,7 @@ function inspect(root: Node | null | undefined, fromMarkup: boolean): boolean | 
     const rule = src && urlRule(src);
     if (!rule) continue;
     const tag = element.tagName.toLowerCase();
-    if (fromMarkup) untaggedInMarkup.push([tag, src, rule.vendor]);
+    if (fromMarkup) untaggedInMarkup.push([tag, src, rule]);
     if (isAllowed(rule.category)) continue;
     if (tag === 'script') {
       markBlocked(element, rule.category);

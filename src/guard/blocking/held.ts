@@ -8,6 +8,7 @@
  * reaches this module's one instance through the handoff (src/guard/handoff.ts)
  * and plugs them into `later`.
  */
+import type { TrackerRule } from '../../core/types';
 import { isAllowed } from '../gate';
 
 /**
@@ -47,10 +48,10 @@ export const inspected = new WeakSet<Node>();
 
 /**
  * Untagged tracker elements the markup observer found in the HTML, as
- * `[tag, src, vendor]`: the async part tells the site owner to tag them
+ * `[tag, src, rule]`: the async part tells the site owner to tag them
  * (./diagnostics.ts); the words stay off the critical path.
  */
-export const untaggedInMarkup: [tag: string, src: string, vendor: string][] = [];
+export const untaggedInMarkup: [tag: string, src: string, rule: TrackerRule][] = [];
 
 /** Selector of tagged elements (the site owner's `data-consent`). */
 export const TAGGED = 'script[data-consent],img[data-consent],iframe[data-consent],link[data-consent]';
