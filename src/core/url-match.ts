@@ -4,14 +4,23 @@
  */
 import type { TrackerRule } from './types';
 
+/** A host as compared: lowercase, without a trailing dot (`example.com.` is `example.com`). */
+const normalHost = (host: string) => host.toLowerCase().replace(/\.$/, '');
+
+/**
+ * A rule's host as compared: lowercase, and `*.example.com` (a common way to
+ * write "and its subdomains") read as `example.com`, which already covers them.
+ */
+const normalPattern = (pattern: string) => pattern.toLowerCase().replace(/^\*\./, '');
+
 /**
  * Whether `host` is `pattern` or one of its subdomains. The match is on a dot
  * boundary, so `notgoogle-analytics.com` and `google-analytics.com.evil.test`
- * never match `google-analytics.com`. A trailing dot (`example.com.`) is ignored.
+ * never match `google-analytics.com`.
  */
 export function hostMatches(host: string, pattern: string): boolean {
-  const h = host.toLowerCase().replace(/\.$/, '');
-  const p = pattern.toLowerCase();
+  const h = normalHost(host);
+  const p = normalPattern(pattern);
   return h === p || h.endsWith('.' + p);
 }
 
@@ -24,20 +33,43 @@ export function pathMatches(pathname: string, rulePath: string): boolean {
   return pathname === rulePath || pathname.endsWith(rulePath);
 }
 
+/** Whether `path` is under a host entry's path prefix, on a segment boundary (`/tr` matches `/tr` and `/tr/x`, not `/track`); `''` is every path. */
+function underPrefix(path: string, prefix: string): boolean {
+  return !prefix || path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : prefix + '/');
+}
+
 /**
- * Whether a URL matches one `hosts` entry: `host` alone, or `host/prefix`
- * (a path prefix on a segment boundary: `facebook.com/tr` matches `/tr` and
- * `/tr/`, not `/track`).
+ * Rules compiled for lookup: each host entry under its host, as
+ * `[rule's position, path prefix or '']`, and every path rule. A URL is then
+ * looked up under its host and each parent domain (a handful of map reads)
+ * instead of being compared with every entry of every rule (about 100): the
+ * guard asks this for every request, image, script and iframe of the page.
  */
-export function hostEntryMatches(url: URL, entry: string): boolean {
-  const slash = entry.indexOf('/');
-  if (slash < 0) return hostMatches(url.hostname, entry);
-  const prefix = entry.slice(slash);
-  const path = url.pathname;
-  return (
-    hostMatches(url.hostname, entry.slice(0, slash)) &&
-    (path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : prefix + '/'))
-  );
+interface RuleIndex {
+  hosts: Map<string, [position: number, prefix: string][]>;
+  paths: [position: number, path: string][];
+}
+
+/** One index per rules list (the guard builds its list once: site rules, then the built-in ones). */
+const indexes = new WeakMap<readonly TrackerRule[], RuleIndex>();
+
+function indexRules(rules: readonly TrackerRule[]): RuleIndex {
+  let index = indexes.get(rules);
+  if (!index) {
+    const hosts = new Map<string, [number, string][]>();
+    const paths: [number, string][] = [];
+    rules.forEach((rule, position) => {
+      for (const entry of rule.hosts ?? []) {
+        const slash = entry.indexOf('/');
+        const host = normalPattern(slash < 0 ? entry : entry.slice(0, slash));
+        if (!hosts.has(host)) hosts.set(host, []);
+        hosts.get(host)!.push([position, slash < 0 ? '' : entry.slice(slash)]);
+      }
+      for (const path of rule.paths ?? []) paths.push([position, path]);
+    });
+    indexes.set(rules, (index = { hosts, paths }));
+  }
+  return index;
 }
 
 const globCache = new Map<string, RegExp>();
@@ -53,16 +85,24 @@ export function globMatches(name: string, pattern: string): boolean {
 }
 
 /**
- * The first rule a URL belongs to, or undefined. Only http(s) and ws(s) URLs
- * can be trackers; `data:`, `blob:` and the like never match.
+ * The first rule (in list order: site rules come first) a URL belongs to, or
+ * undefined. A rule claims a URL by one of its `hosts` (the host or a parent
+ * domain, and the entry's path prefix if it has one) or one of its `paths`.
+ * Only http(s) and ws(s) URLs can be trackers; `data:`, `blob:` and the like
+ * never match. The list must not change after its first lookup (it is indexed
+ * once).
  */
 export function ruleForUrl(rules: readonly TrackerRule[], url: URL): TrackerRule | undefined {
   if (!/^(http|ws)s?:$/.test(url.protocol)) return undefined;
-  return rules.find(
-    (rule) =>
-      rule.hosts?.some((entry) => hostEntryMatches(url, entry)) ||
-      rule.paths?.some((path) => pathMatches(url.pathname, path)),
-  );
+  const { hosts, paths } = indexRules(rules);
+  const path = url.pathname;
+  let first = rules.length;
+  // `a.b.example.com`, then `b.example.com`, `example.com`, `com`.
+  for (let host = normalHost(url.hostname); host; host = host.slice(host.indexOf('.') + 1 || host.length)) {
+    for (const [position, prefix] of hosts.get(host) ?? []) if (position < first && underPrefix(path, prefix)) first = position;
+  }
+  for (const [position, rulePath] of paths) if (position < first && pathMatches(path, rulePath)) first = position;
+  return rules[first];
 }
 
 /** The first rule a cookie name belongs to, or undefined (first-party cookies that match nothing). */

@@ -17,6 +17,8 @@ describe('hostMatches', () => {
     ['region1.analytics.google-analytics.com', 'google-analytics.com', true],
     ['GOOGLE-ANALYTICS.COM', 'google-analytics.com', true],
     ['google-analytics.com.', 'google-analytics.com', true],
+    ['www.google-analytics.com', '*.google-analytics.com', true],
+    ['www.google-analytics.com', 'Google-Analytics.com', true],
     ['google-analytics.com.evil.test', 'google-analytics.com', false],
     ['notgoogle-analytics.com', 'google-analytics.com', false],
     ['google-analytics.co', 'google-analytics.com', false],
@@ -110,6 +112,29 @@ describe('built-in URL rules', () => {
     const rules = [...site, ...BUILTIN_RULES];
     expect(ruleForUrl(rules, new URL('https://stats.shop.example.com/matomo.php'))?.category).toBe('necessary');
     expect(ruleForUrl(rules, new URL('https://elsewhere.example/matomo.php'))?.category).toBe('analytics');
+  });
+
+  it('a site rule for a parent domain, in any case or written "*.domain", claims its subdomains before the built-in rule', () => {
+    const site: TrackerRule[] = [
+      { category: 'necessary', hosts: ['Google-Analytics.COM'] },
+      { category: 'preferences', hosts: ['*.widget.example'] },
+    ];
+    const rules = [...site, ...BUILTIN_RULES];
+    expect(ruleForUrl(rules, new URL('https://region1.google-analytics.com/g/collect'))?.category).toBe('necessary');
+    expect(ruleForUrl(rules, new URL('https://www.googletagmanager.com/gtag/js'))?.category).toBe('analytics');
+    expect(ruleForUrl(rules, new URL('https://cdn.widget.example/chat.js'))?.category).toBe('preferences');
+    expect(ruleForUrl(rules, new URL('https://widget.example/chat.js'))?.category).toBe('preferences');
+    expect(ruleForUrl(rules, new URL('https://widget.example.evil.test/chat.js'))).toBeUndefined();
+  });
+
+  it('rules sharing a host: the first in list order that claims the URL wins, path prefix or not', () => {
+    const rules: TrackerRule[] = [
+      { category: 'advertising', hosts: ['tracker.test/ads'] },
+      { category: 'analytics', hosts: ['tracker.test'] },
+    ];
+    expect(ruleForUrl(rules, new URL('https://tracker.test/ads/px'))?.category).toBe('advertising');
+    expect(ruleForUrl(rules, new URL('https://tracker.test/adsx'))?.category).toBe('analytics');
+    expect(ruleForUrl([...rules].reverse(), new URL('https://tracker.test/ads/px'))?.category).toBe('analytics');
   });
 
   it('every built-in rule has a category and something to match, and no name (it would ship in the guard)', () => {
