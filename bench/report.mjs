@@ -31,9 +31,10 @@ const pct = (value) => `${value >= 0 ? '+' : ''}${value.toFixed(1)} %`;
 /**
  * @param {{ tools: { id: string, name: string, version: string }[], samples: Record<string, { plain: object[], traced: object[] }>,
  *   dom: { none: number, consentry: number, overheadPct: number, observerPct: number, noMarkupPct: number },
- *   budgets: Record<'guard' | 'runtime' | 'ui', { budget?: number, gzip: number }> }} input  budgets: scripts/budgets.mjs with measured sizes
+ *   urlChecksMs: number | null, budgets: Record<'guard' | 'runtime' | 'ui', { budget?: number, gzip: number }> }} input
+ *   budgets: scripts/budgets.mjs with measured sizes; urlChecksMs: median time of the URL-check page's 300 checks
  */
-export function buildTable({ tools, samples, dom, budgets }) {
+export function buildTable({ tools, samples, dom, urlChecksMs = null, budgets }) {
   const rows = [];
   const per = (pick, source = 'plain') => tools.map((tool) => median(samples[tool.id][source].map(pick)));
   const row = (label, budget, values, format) => {
@@ -71,6 +72,7 @@ export function buildTable({ tools, samples, dom, budgets }) {
     `| UI dist/consentry-ui.js + dist/consentry.css + the largest language file (gzip) | ${bytes(budgets.ui.budget)} | ${bytes(budgets.ui.gzip)} |`,
     `| Guard main-thread start-up (compile + evaluate + its callbacks), first visit | | ${ms(guardFirst)} |`,
     `| Guard main-thread start-up, returning visit | | ${ms(guardReturning)} |`,
+    `| Guard judging the first 300 URLs of a fresh page (images, scripts, requests; cold) | | ${ms(urlChecksMs)} |`,
     `| Page inserting 10,000 elements: without guard / with guard | | ${ms(dom.none)} / ${ms(dom.consentry)} |`,
     `| Guard overhead on that page | < 5 % | ${pct(dom.overheadPct)} |`,
     `| Guard overhead with \`observeMarkup: false\` (no markup observer; for sites that tag every tracker element) | | ${pct(dom.noMarkupPct)} |`,

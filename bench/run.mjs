@@ -12,7 +12,7 @@ import { cpus, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
 import { startBenchServer } from './server.mjs';
 import { TOOLS } from './tools.mjs';
-import { measureVisit, measureDom10k } from './visit.mjs';
+import { measureVisit, measureDom10k, measureUrlChecks } from './visit.mjs';
 import { servedSize } from './sizes.mjs';
 import { budgets } from '../scripts/budgets.mjs';
 import { buildTable, median } from './report.mjs';
@@ -72,6 +72,9 @@ try {
     for (const variant of Object.keys(dom)) dom[variant].push(await measureDom10k(browser, server.origin, variant));
   }
   progress(`10,000-element page: ${DOM_RUNS} runs each done`);
+  const urlChecks = [];
+  for (let run = 0; run < DOM_RUNS; run++) urlChecks.push(await measureUrlChecks(browser, server.origin));
+  progress(`URL-check page: ${DOM_RUNS} runs done`);
 
   const domNone = median(dom.none);
   const domGuard = median(dom.consentry);
@@ -87,6 +90,7 @@ try {
       observerPct: ((domObserver - domNone) / domNone) * 100,
       noMarkupPct: ((domNoMarkup - domNone) / domNone) * 100,
     },
+    urlChecksMs: median(urlChecks),
     budgets: budgetSizes(),
   });
 
@@ -95,7 +99,7 @@ try {
     `- Machine: ${cpus().length} CPUs (\`nproc\`), ${cpus()[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${process.platform} ${process.arch}`,
     `- Chromium ${chromiumVersion} (headless, flags from test/e2e/harness.ts), Node ${process.version}, playwright-core ${pkgVersion('playwright-core')}`,
     `- Versions: ${TOOLS.map((tool) => `${tool.name} ${tool.version}`).join(', ')}`,
-    `- Runs: median of ${RUNS} visit pairs per tool (plus ${RUNS} traced ones for main-thread time), ${DOM_RUNS} runs per variant of the 10,000-element page; whole bench took ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
+    `- Runs: median of ${RUNS} visit pairs per tool (plus ${RUNS} traced ones for main-thread time), ${DOM_RUNS} runs per variant of the 10,000-element page and of the URL-check page; whole bench took ${((Date.now() - startedAt) / 1000).toFixed(0)} s`,
   ];
   const markdown = [
     '# Benchmark results',

@@ -125,6 +125,20 @@ export async function measureVisit(browser, origin, tool, { trace }) {
   }
 }
 
+/** One run of the URL-check page (bench/pages/url-checks.html); returns the time of its 300 checks in ms. */
+export async function measureUrlChecks(browser, origin) {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(`${origin}/bench/pages/url-checks.html`, { waitUntil: 'load' });
+    const { ms, trackers } = await page.waitForFunction(() => window.__urlChecks, null, { timeout: TIMEOUT_MS }).then((handle) => handle.jsonValue());
+    if (trackers !== 30) throw new Error(`url-checks: expected 30 trackers among 300 URLs, the guard found ${trackers}`);
+    return ms;
+  } finally {
+    await context.close();
+  }
+}
+
 /** One run of the 10,000-element page; returns the insertion time in ms. */
 export async function measureDom10k(browser, origin, variant) {
   const context = await browser.newContext();
