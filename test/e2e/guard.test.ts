@@ -423,7 +423,7 @@ describe('elements inserted after the page loaded', () => {
     await opened.context.close();
   });
 
-  it('insertBefore and replaceChild keep their native contract, and hold a tracker script whose src was set behind the setters', async () => {
+  it('insertBefore and replaceChild keep their native contract; a tracker script made behind the setters (attribute node, contextual fragment, another frame) is held where it is inserted', async () => {
     const opened = await open('pasted');
     const result = await opened.page.evaluate(() => {
       const list = document.createElement('ul');
@@ -444,9 +444,24 @@ describe('elements inserted after the page loaded', () => {
       attribute.value = 'https://www.clarity.ms/tag/late';
       script.setAttributeNode(attribute);
       list.insertBefore(script, second);
-      return { oneArgument, insertedIsSecond: inserted === second, replacedIsFirst: replaced === first, rows: list.children.length, scriptType: script.type, scriptHasSrc: script.hasAttribute('src') };
+      // ...as is one parsed by createContextualFragment (it would run), and one made in another frame.
+      const fragment = document.createRange().createContextualFragment('<script src="https://www.clarity.ms/tag/fragment"></script>');
+      const parsed = fragment.querySelector('script')!;
+      document.body.appendChild(fragment);
+      const frame = document.body.appendChild(document.createElement('iframe'));
+      const foreign = frame.contentDocument!.createElement('script');
+      foreign.src = 'https://www.clarity.ms/tag/foreign';
+      document.head.appendChild(foreign);
+      const held = (s: HTMLScriptElement) => s.type === 'text/plain' && !s.hasAttribute('src');
+      return {
+        oneArgument,
+        insertedIsSecond: inserted === second,
+        replacedIsFirst: replaced === first,
+        rows: list.children.length,
+        held: [held(script), held(parsed), held(foreign)],
+      };
     });
-    expect(result).toEqual({ oneArgument: 'TypeError', insertedIsSecond: true, replacedIsFirst: true, rows: 3, scriptType: 'text/plain', scriptHasSrc: false });
+    expect(result).toEqual({ oneArgument: 'TypeError', insertedIsSecond: true, replacedIsFirst: true, rows: 3, held: [true, true, true] });
     await settle(opened.page);
     expect(withoutPreload(opened.traffic.requests, 'pasted')).toEqual([]);
     await opened.context.close();
