@@ -48,7 +48,10 @@ function checkConfig(boot: Boot): { config: ConsentryConfig; locked: boolean } {
   if (locked) console.error(`consentry: the config has problems, so every optional category stays denied until they are fixed:${errors.join('')}`);
   if (warnings.length) console.warn(`consentry: config warnings:${warnings.join('')}`);
   try {
-    localStorage.setItem(VALIDATED_KEY, rememberValidated(localStorage.getItem(VALIDATED_KEY), boot.configHash, !locked));
+    const stored = localStorage.getItem(VALIDATED_KEY);
+    const remembered = rememberValidated(stored, boot.configHash, !locked);
+    // A write is a synchronous round trip to the browser's storage: only when the list changes (most page views it does not).
+    if (remembered !== stored) localStorage.setItem(VALIDATED_KEY, remembered);
   } catch {
     // Storage blocked: the next page view waits for this part again before opening the gate.
   }

@@ -222,7 +222,7 @@ describe('foundation in Chromium', () => {
     await page.close();
   });
 
-  it('reads localStorage at start only when the cookie would release something (never on a first visit or after "reject all")', async () => {
+  it('reads localStorage at start only when the cookie would release something (never on a first visit or after "reject all"), and writes the validated config once', async () => {
     const own = await browser.newContext();
     // Which localStorage keys were read by the time the page's next script (right after the guard) ran.
     await own.addInitScript(() => {
@@ -231,6 +231,13 @@ describe('foundation in Chromium', () => {
       Storage.prototype.getItem = function (this: Storage, key: string) {
         reads.push(key);
         return getItem.call(this, key);
+      };
+      const writes: string[] = [];
+      (window as unknown as { writes: string[] }).writes = writes;
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+        writes.push(key);
+        return setItem.call(this, key, value);
       };
       Object.defineProperty(window, 'seenAtStart', {
         configurable: true,
@@ -246,16 +253,18 @@ describe('foundation in Chromium', () => {
       return page.evaluate(() => ({
         reads: (window as unknown as { readsAtStart: string[] }).readsAtStart,
         analytics: (window as unknown as TestWindow).seenAtStart.analytics,
+        // The validated-config list is written when it changes only (a write is a synchronous round trip).
+        configWrites: (window as unknown as { writes: string[] }).writes.filter((key) => key === 'consentry:config').length,
       }));
     };
     await page.goto(`${server.origin}/test/e2e/pages/foundation.html`);
-    expect(await atStart()).toEqual({ reads: [], analytics: false });
+    expect(await atStart()).toEqual({ reads: [], analytics: false, configWrites: 1 });
     await page.evaluate(() => (window as unknown as TestWindow).consentry.rejectAll());
     await page.reload();
-    expect(await atStart()).toEqual({ reads: [], analytics: false });
+    expect(await atStart()).toEqual({ reads: [], analytics: false, configWrites: 0 });
     await page.evaluate(() => (window as unknown as TestWindow).consentry.acceptAll());
     await page.reload();
-    expect(await atStart()).toEqual({ reads: ['consentry:config'], analytics: true });
+    expect(await atStart()).toEqual({ reads: ['consentry:config'], analytics: true, configWrites: 0 });
     await own.close();
   });
 
