@@ -423,7 +423,7 @@ describe('elements inserted after the page loaded', () => {
     await opened.context.close();
   });
 
-  it('insertBefore and replaceChild keep their native contract; a tracker script made behind the setters (attribute node, contextual fragment, another frame) is held where it is inserted', async () => {
+  it('insertBefore and replaceChild keep their native contract; a tracker script made behind the setters (attribute node, contextual fragment, another frame, a <base href>) is held', async () => {
     const opened = await open('pasted');
     const result = await opened.page.evaluate(() => {
       const list = document.createElement('ul');
@@ -452,16 +452,23 @@ describe('elements inserted after the page loaded', () => {
       const foreign = frame.contentDocument!.createElement('script');
       foreign.src = 'https://www.clarity.ms/tag/foreign';
       document.head.appendChild(foreign);
+      // ...and a relative URL that a <base href> points at a tracker.
+      const base = document.head.appendChild(document.createElement('base'));
+      base.href = 'https://www.clarity.ms/';
+      const relative = document.createElement('script');
+      relative.src = 'tag/relative';
+      document.head.appendChild(relative);
+      base.remove();
       const held = (s: HTMLScriptElement) => s.type === 'text/plain' && !s.hasAttribute('src');
       return {
         oneArgument,
         insertedIsSecond: inserted === second,
         replacedIsFirst: replaced === first,
         rows: list.children.length,
-        held: [held(script), held(parsed), held(foreign)],
+        held: [held(script), held(parsed), held(foreign), held(relative)],
       };
     });
-    expect(result).toEqual({ oneArgument: 'TypeError', insertedIsSecond: true, replacedIsFirst: true, rows: 3, held: [true, true, true] });
+    expect(result).toEqual({ oneArgument: 'TypeError', insertedIsSecond: true, replacedIsFirst: true, rows: 3, held: [true, true, true, true] });
     await settle(opened.page);
     expect(withoutPreload(opened.traffic.requests, 'pasted')).toEqual([]);
     await opened.context.close();

@@ -15,10 +15,14 @@ export function useRules(config: ConsentryConfig): void {
   rules = [...(config.rules || []), ...BUILTIN_RULES];
 }
 
-/** The rule a URL (absolute, or relative to the page) belongs to; undefined for first-party URLs and anything that is not a URL. */
+/**
+ * The rule a URL (absolute, or relative to the page's base URL, as the browser
+ * resolves it: a `<base href>` counts) belongs to; undefined for first-party
+ * URLs and anything that is not a URL.
+ */
 export function urlRule(url: unknown): TrackerRule | undefined {
   try {
-    return ruleForUrl(rules, new URL(String(url), location.href));
+    return ruleForUrl(rules, new URL(String(url), document.baseURI));
   } catch {
     return undefined;
   }
