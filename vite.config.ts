@@ -41,18 +41,6 @@ const guardBoundary: Plugin = {
   },
 };
 
-/**
- * `//# allFunctionsCalledOnLoad` first in the file (Rolldown's `postBanner`:
- * after minification, which would drop a comment): Chromium then compiles every
- * function while it loads the script instead of lazily, each on its first call,
- * on the main thread. Only for the guard's two parts, whose functions nearly all
- * run on every page view. Measured on the bench page (Chromium trace,
- * `EvaluateScript`, medians of 21 loads): the synchronous part 15.9 → 12.4 ms
- * on a first visit and 8.1 → 6.4 ms on a returning one (15 loads); the runtime
- * 17.6 → 11.3 ms. The UI bundle has no hint: most of its views never render.
- */
-const compileHint = { output: { postBanner: '//# allFunctionsCalledOnLoad' } };
-
 const srcDir = fileURLToPath(new URL('./src/guard/', import.meta.url));
 
 /** In the runtime build: modules with shared state → their shim over the handoff. */
@@ -88,7 +76,6 @@ export default defineConfig(({ mode }) => {
       build: {
         ...shared.build,
         lib: { entry: 'src/guard/runtime.ts', formats: ['iife'], name: 'consentryRuntime', fileName: () => 'consentry-runtime.js' },
-        rolldownOptions: compileHint,
       },
     };
   }
@@ -99,7 +86,6 @@ export default defineConfig(({ mode }) => {
       build: {
         ...shared.build,
         lib: { entry: 'src/guard/index.ts', formats: ['iife'], name: 'consentryGuard', fileName: () => 'consentry.js' },
-        rolldownOptions: compileHint,
       },
     };
   }
