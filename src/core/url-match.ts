@@ -14,17 +14,6 @@ const normalHost = (host: string) => host.toLowerCase().replace(/\.$/, '');
 const normalPattern = (pattern: string) => pattern.toLowerCase().replace(/^\*\./, '');
 
 /**
- * Whether `host` is `pattern` or one of its subdomains. The match is on a dot
- * boundary, so `notgoogle-analytics.com` and `google-analytics.com.evil.test`
- * never match `google-analytics.com`.
- */
-export function hostMatches(host: string, pattern: string): boolean {
-  const h = normalHost(host);
-  const p = normalPattern(pattern);
-  return h === p || h.endsWith('.' + p);
-}
-
-/**
  * Whether a URL's `pathname` matches a path rule: the rule is the end of the
  * path on a segment boundary (`/matomo.js` matches `/stats/matomo.js`, never
  * `/notmatomo.js`).
@@ -87,7 +76,9 @@ export function globMatches(name: string, pattern: string): boolean {
 /**
  * The first rule (in list order: site rules come first) a URL belongs to, or
  * undefined. A rule claims a URL by one of its `hosts` (the host or a parent
- * domain, and the entry's path prefix if it has one) or one of its `paths`.
+ * domain, on a dot boundary: `google-analytics.com` never claims
+ * `notgoogle-analytics.com` or `google-analytics.com.evil.test`; and the
+ * entry's path prefix if it has one) or one of its `paths`.
  * Only http(s) and ws(s) URLs can be trackers; `data:`, `blob:` and the like
  * never match. The list must not change after its first lookup (it is indexed
  * once).

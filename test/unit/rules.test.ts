@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_RULES } from '../../src/core/rules';
-import { globMatches, hostMatches, ruleForCookie, ruleForUrl } from '../../src/core/url-match';
+import { globMatches, ruleForCookie, ruleForUrl } from '../../src/core/url-match';
 import type { TrackerRule } from '../../src/core/types';
 
 /** The rule a URL matched, named by its category and first host (built-in rules carry no vendor name: see rules.ts). */
@@ -10,7 +10,7 @@ const ruleOf = (url: string, rules: readonly TrackerRule[] = BUILTIN_RULES) => {
 };
 const categoryOfCookie = (name: string, rules: readonly TrackerRule[] = BUILTIN_RULES) => ruleForCookie(rules, name)?.category;
 
-describe('hostMatches', () => {
+describe('a host entry claims its host and subdomains, on a dot boundary', () => {
   it.each([
     ['google-analytics.com', 'google-analytics.com', true],
     ['www.google-analytics.com', 'google-analytics.com', true],
@@ -24,7 +24,8 @@ describe('hostMatches', () => {
     ['google-analytics.co', 'google-analytics.com', false],
     ['com', 'google-analytics.com', false],
   ])('%s vs %s -> %s', (host, pattern, expected) => {
-    expect(hostMatches(host, pattern)).toBe(expected);
+    const rule: TrackerRule = { category: 'analytics', hosts: [pattern] };
+    expect(ruleForUrl([rule], new URL(`https://${host}/collect`))).toBe(expected ? rule : undefined);
   });
 });
 
