@@ -4,7 +4,7 @@
  * carry it).
  */
 import { defaultConfig } from './defaults';
-import { deepMerge } from './objects';
+import { isPlainObject, mergeShaped } from './objects';
 import type { CategoryConfig, ConsentryConfig } from './types';
 
 /**
@@ -12,29 +12,32 @@ import type { CategoryConfig, ConsentryConfig } from './types';
  * only what it names (texts merge per language, `vendors` replaces); a new id
  * is appended, so the built-in order (the mirror cookie's bit order) is kept.
  */
-function mergeCategories(base: CategoryConfig[], over: Partial<CategoryConfig>[]): CategoryConfig[] {
+function mergeCategories(base: CategoryConfig[], over: unknown): CategoryConfig[] {
   const merged = base.slice();
-  for (const entry of over) {
+  // Entries that are not objects with a string id are left out (validation names them).
+  for (const entry of Array.isArray(over) ? over : []) {
+    if (!isPlainObject(entry) || typeof entry.id != 'string') continue;
     const at = merged.findIndex((c) => c.id === entry.id);
-    if (at >= 0) merged[at] = deepMerge(merged[at], entry);
-    else merged.push(deepMerge({ id: entry.id ?? '', name: { en: '' }, description: { en: '' }, vendors: [] }, entry));
+    merged[at < 0 ? merged.length : at] = mergeShaped(merged[at] ?? { id: entry.id, name: { en: '' }, description: { en: '' }, vendors: [] }, entry);
   }
   // `necessary` is always on, whatever was written.
   return merged.map((c) => (c.id === 'necessary' ? { ...c, required: true } : c));
 }
 
 /**
- * Merges `user` over the defaults WITHOUT validating it. Only for a config
- * known to be valid (the guard's synchronous part, for a raw config that
- * `resolveConfig` accepted on an earlier page view): everyone else calls
- * `resolveConfig`. Validation is left out so the guard stays small.
+ * Merges `user` over the defaults WITHOUT validating it (everyone but the
+ * guard's synchronous part calls `resolveConfig`, which validates; leaving
+ * validation out keeps the guard small). Whatever `user` holds, the result has
+ * the defaults' shape (a value of the wrong kind is ignored, see
+ * `mergeShaped`), so reading it never throws; only a validated config may
+ * release anything.
  */
 export function mergeConfig(user: unknown): ConsentryConfig {
   const base = defaultConfig();
-  if (!user) return base;
-  const { categories, ...rest } = user as { categories?: Partial<CategoryConfig>[] };
-  const config = deepMerge(base, rest);
-  config.categories = mergeCategories(base.categories, categories ?? []);
+  if (!isPlainObject(user)) return base;
+  const { categories, ...rest } = user;
+  const config = mergeShaped(base, rest);
+  config.categories = mergeCategories(base.categories, categories);
   return config;
 }
 

@@ -15,3 +15,40 @@ export function deepMerge<T>(base: T, over: unknown): T {
   for (const key of Object.keys(over)) merged[key] = deepMerge(merged[key], over[key]);
   return merged as T;
 }
+
+/**
+ * `over` merged onto `base` like `deepMerge`, except that a value of another
+ * kind than the one it replaces (an object for a string, `null` for an
+ * object, …) is ignored: the result always has `base`'s shape, so code that
+ * runs before validation (the guard's synchronous part) can read it without
+ * throwing. Keys `base` does not have take any value.
+ */
+export function mergeShaped<T>(base: T, over: unknown): T {
+  if (over === undefined) return base;
+  if (isPlainObject(base)) {
+    if (!isPlainObject(over)) return base;
+    const merged: Record<string, unknown> = { ...base };
+    for (const key of Object.keys(over)) merged[key] = mergeShaped(merged[key], over[key]);
+    return merged as T;
+  }
+  const kind = (value: unknown) => (Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value);
+  return (base === undefined || kind(base) === kind(over) ? over : base) as T;
+}
+
+/**
+ * `value` as JSON data: a deep copy, read once, that page code can no longer
+ * change (getters, proxies, a `toString` that answers differently each time).
+ * Throws a TypeError naming the path (`name` is the root's) of a value that is
+ * not JSON data (a function, symbol or BigInt), or the engine's own error for
+ * a cycle or a getter or proxy trap that throws.
+ */
+export function jsonCopy(value: unknown, name: string): unknown {
+  const paths = new Map<unknown, string>();
+  const text = JSON.stringify(value, function (this: unknown, key: string, data: unknown) {
+    const path = key ? (paths.get(this) ?? name) + (Array.isArray(this) ? `[${key}]` : '.' + key) : name;
+    if (typeof data == 'function' || typeof data == 'symbol' || typeof data == 'bigint') throw new TypeError(`${path} is a ${typeof data}, not JSON data`);
+    if (data && typeof data == 'object') paths.set(data, path);
+    return data;
+  });
+  return text === undefined ? undefined : JSON.parse(text);
+}

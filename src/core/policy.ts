@@ -8,6 +8,12 @@ import type { CategoryId, ConsentRecord, ConsentryConfig } from './types';
 const DAY = 86_400_000;
 
 /**
+ * How far a stored time may be off what we would have written (a clock set
+ * back since the choice was made); anything further was not written by us.
+ */
+const CLOCK_SKEW = 3_600_000;
+
+/**
  * Whether the visitor must be asked: no record; a record an unsubscribe link
  * made alone (see `isSignalOnly`); or an outdated one (see `isOutdated`).
  */
@@ -16,13 +22,15 @@ export function needsChoice(record: ConsentRecord | null, config: ConsentryConfi
 }
 
 /**
- * Whether a choice no longer counts: it expired (by its own expiry, or by
- * `expiryMonths` if the site shortened it since), or it was given under another
- * policy version and the current version is a material change.
+ * Whether a choice no longer counts: it expired (by its own expiry, or
+ * `expiryMonths` after it was made); its times cannot be true (made in the future, or expiring later than
+ * `expiryMonths` allows: a forged or corrupt cookie or record, or a site that
+ * shortened `expiryMonths` since); or it was given under another policy version
+ * and the current version is a material change.
  */
 export function isOutdated(record: ConsentRecord, config: ConsentryConfig, now: number): boolean {
-  const expiresAt = Math.min(record.expiresAt, addMonths(record.updatedAt, config.expiryMonths));
-  if (now >= expiresAt) return true;
+  const maxExpiry = addMonths(record.updatedAt, config.expiryMonths);
+  if (now >= Math.min(record.expiresAt, maxExpiry) || Math.max(record.updatedAt - now, record.expiresAt - maxExpiry) > CLOCK_SKEW) return true;
   return config.policy.material && record.policyVersion !== config.policy.version;
 }
 

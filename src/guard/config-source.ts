@@ -7,7 +7,7 @@
  * 3. data attributes on the guard's script tag (see `ATTRIBUTES`).
  * The guard's own CSP nonce, if it has one, is reused for the UI bundle.
  */
-import { deepMerge, isPlainObject } from '../core/objects';
+import { deepMerge, isPlainObject, jsonCopy } from '../core/objects';
 import type { ConfigProblem } from '../core/types';
 
 declare global {
@@ -53,26 +53,42 @@ function fromAttributes(script: HTMLScriptElement | null): Record<string, unknow
   return user;
 }
 
-/** Reads every source; never throws. */
+/**
+ * Reads every source, each once and as JSON data (a getter that throws, a
+ * cycle, a BigInt or a function is a problem naming the source, never an
+ * exception); never throws.
+ */
 export function readUserConfig(script: HTMLScriptElement | null): ConfigSource {
   const problems: ConfigProblem[] = [];
-  const accept = (path: string, value: unknown): Record<string, unknown> => {
-    if (value === undefined || isPlainObject(value)) return value ?? {};
-    problems.push({ path, message: `${path} must be an object` });
+  const accept = (path: string, read: () => unknown, failure = 'cannot be read as JSON data'): Record<string, unknown> => {
+    let message: string;
+    try {
+      const value = jsonCopy(read(), path);
+      if (value === undefined || isPlainObject(value)) return value ?? {};
+      message = `${path} must be an object`;
+    } catch (error) {
+      message = `${path} ${failure} (${describe(error)})`;
+    }
+    problems.push({ path, message });
     return {};
   };
-  let fromJson: unknown;
   const element = document.getElementById(CONFIG_ID);
-  if (element) {
-    try {
-      fromJson = JSON.parse(element.textContent || '{}');
-    } catch (error) {
-      problems.push({ path: '#consentry-config', message: `#consentry-config is not valid JSON (${(error as Error).message})` });
-    }
-  }
   // The guard's own nonce is only a default: a nonce the config names wins.
   const base = script?.nonce ? { ui: { nonce: script.nonce } } : {};
-  const sources = [accept('#consentry-config', fromJson), accept('window.consentryConfig', window.consentryConfig), fromAttributes(script)];
+  const sources = [
+    element ? accept('#consentry-config', () => JSON.parse(element.textContent || '{}'), 'is not valid JSON') : {},
+    accept('window.consentryConfig', () => window.consentryConfig),
+    fromAttributes(script),
+  ];
   const user = sources.reduce<Record<string, unknown>>(deepMerge, base);
   return { user, problems };
+}
+
+/** What an error says, without trusting it (page code may throw anything, even an object whose `message` throws). */
+function describe(error: unknown): string {
+  try {
+    return String((error as Error)?.message ?? error);
+  } catch {
+    return 'an unreadable error';
+  }
 }

@@ -26,7 +26,7 @@ import { pickLanguage } from '../core/language';
 import { decodeMirrorCookie, recordFromMirror } from '../core/mirror-cookie';
 import { effectiveCategories } from '../core/policy';
 import type { ConsentryApi, ConsentryConfig } from '../core/types';
-import { installBlocking, usePurge } from './blocking';
+import { configureBlocking, installBlocking, usePurge } from './blocking';
 import { CONFIG_ID, readUserConfig } from './config-source';
 import { createFacade } from './facade';
 import * as classify from './blocking/classify';
@@ -51,17 +51,15 @@ function validatedBefore(hash: string): boolean {
   }
 }
 
-/** The mirror cookie's raw value (the runtime writes it with js-cookie; reading needs no library). */
+/** The mirror cookie's raw value (the runtime writes it with js-cookie; reading needs no library). Cookies may be refused: then there is none. */
 function readMirrorCookie(config: ConsentryConfig): string | undefined {
-  for (const pair of document.cookie.split('; ')) {
-    const at = pair.indexOf('=');
-    if (pair.slice(0, at) === config.cookie.name) {
-      try {
-        return decodeURIComponent(pair.slice(at + 1));
-      } catch {
-        return undefined;
-      }
+  try {
+    for (const pair of document.cookie.split('; ')) {
+      const at = pair.indexOf('=');
+      if (pair.slice(0, at) === config.cookie.name) return decodeURIComponent(pair.slice(at + 1));
     }
+  } catch {
+    // A sandboxed frame or refused cookies (document.cookie throws), or a malformed value: no choice.
   }
 }
 
@@ -77,9 +75,19 @@ function wellFormed(rule: unknown): boolean {
   return isPlainObject(rule) && typeof r.category == 'string' && strings(r.hosts) && strings(r.paths) && strings(r.cookies);
 }
 
+/**
+ * How a copy of the guard knows the page is guarded already: a symbol, which no
+ * element id (named access on `window`) or page global can be mistaken for.
+ */
+const GUARDED = Symbol.for('consentry.guard');
+
 function start(): void {
   // Included twice (a CMS adding it again): the first copy already guards the page.
-  if (window.consentry) return console.warn('consentry: the guard is on this page twice; the second copy does nothing');
+  if (GUARDED in window) return console.warn('consentry: the guard is on this page twice; the second copy does nothing');
+  Object.defineProperty(window, GUARDED, { value: true });
+  // Blockers first, with the built-in rules: everything after this reads what the page controls
+  // (config, cookies, storage), and whatever fails there, the interceptors are in place.
+  installBlocking();
   const script = document.currentScript as HTMLScriptElement | null;
   const scriptsBefore = [...document.scripts];
   const { user, problems } = readUserConfig(script);
@@ -87,16 +95,11 @@ function start(): void {
   const configHash = hashText(raw);
   // Nothing to validate when the site wrote nothing (the guard's own nonce is always a string).
   const empty = raw === JSON.stringify(script?.nonce ? { ui: { nonce: script.nonce } } : {});
-  let config: ConsentryConfig;
-  try {
-    config = mergeConfig(problems.length ? {} : user);
-  } catch {
-    // Not even mergeable: certainly invalid, and the runtime will say why.
-    config = mergeConfig({});
-  }
+  // Any shape of `user` merges into the defaults' shape (core/merge-config.ts): nothing below can throw on it.
+  const config = mergeConfig(problems.length ? {} : user);
   // A validated config has only well-formed rules, so this keeps all of them; an unvalidated one keeps the usable ones.
-  config.rules = Array.isArray(config.rules) ? config.rules.filter(wellFormed) : [];
-  installBlocking(config);
+  config.rules = config.rules.filter(wellFormed);
+  configureBlocking(config);
 
   const languages = [document.documentElement.lang, ...(navigator.languages ?? [navigator.language])];
   const language = pickLanguage(config, languages);
@@ -110,7 +113,12 @@ function start(): void {
   const trusted = !problems.length && (empty || (allowed.size > 1 && validatedBefore(configHash)));
   const queue: QueuedCall[] = [];
   const { facade, resolveReady, fail } = createFacade({ config, language, initial, trusted, queue });
-  window.consentry = facade;
+  try {
+    // Defined, not assigned: it must win over an element named "consentry" and a page's own property.
+    Object.defineProperty(window, 'consentry', { value: facade, writable: true, configurable: true, enumerable: true });
+  } catch {
+    console.error('consentry: window.consentry is taken by the page and cannot be replaced: trackers stay blocked, but the page cannot reach the API');
+  }
   const base = script?.src || location.href;
   const early = startEarlySignals(config, facade.has);
   const internals: Internals = {
@@ -158,6 +166,7 @@ try {
   // Fail closed: whatever happened, optional categories stay blocked.
   console.error('consentry: internal error; optional categories stay blocked', error);
   try {
+    configureBlocking();
     gate.setAllowed([]);
   } catch {
     // Nothing more can be done without risking the page.

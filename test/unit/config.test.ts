@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { resolveConfig } from '../../src/core/config';
+import { mergeConfig, resolveConfig } from '../../src/core/config';
+import { decodeMirrorCookie, recordFromMirror } from '../../src/core/mirror-cookie';
+import { effectiveCategories, needsChoice } from '../../src/core/policy';
+import type { ConsentryConfig } from '../../src/core/types';
 import { BUILT_IN_CATEGORY_IDS, defaultConfig } from '../../src/core/defaults';
 import { pickLanguage } from '../../src/core/language';
 import { POLICY_TEXTS, withPolicyTexts } from '../../src/core/policy-texts';
@@ -122,6 +125,27 @@ describe('resolveConfig', () => {
   });
 });
 
+describe('mergeConfig (the guard before validation)', () => {
+  const defaults = defaultConfig();
+  it.each([
+    ['policy: null', { policy: null }, (c: ConsentryConfig) => expect(c.policy).toEqual(defaults.policy)],
+    ['policy: "x"', { policy: 'x' }, (c: ConsentryConfig) => expect(c.policy).toEqual(defaults.policy)],
+    ['policy.material: "yes"', { policy: { material: 'yes', version: '9' } }, (c: ConsentryConfig) => expect([c.policy.material, c.policy.version]).toEqual([false, '9'])],
+    ['cookie: []', { cookie: [] }, (c: ConsentryConfig) => expect(c.cookie).toEqual(defaults.cookie)],
+    ['categories: "analytics"', { categories: 'analytics' }, (c: ConsentryConfig) => expect(c.categories).toEqual(defaults.categories)],
+    ['categories with junk entries', { categories: [null, 5, { id: 3 }, { id: 'analytics', name: null }] }, (c: ConsentryConfig) => expect(c.categories).toEqual(defaults.categories)],
+    ['rules: {}', { rules: {} }, (c: ConsentryConfig) => expect(c.rules).toEqual([])],
+    ['expiryMonths: "12"', { expiryMonths: '12' }, (c: ConsentryConfig) => expect(c.expiryMonths).toBe(12)],
+    ['email: null', { email: null }, (c: ConsentryConfig) => expect(c.email).toEqual(defaults.email)],
+    ['a new category', { categories: [{ id: 'support', name: { en: 'Support' } }] }, (c: ConsentryConfig) => expect(c.categories.map((x) => x.id)).toEqual([...BUILT_IN_CATEGORY_IDS, 'support'])],
+  ])('%s keeps the defaults\' shape, and reading it never throws', (_name, user, check) => {
+    const config = mergeConfig(user);
+    check(config);
+    const record = recordFromMirror(decodeMirrorCookie(`1.1.1f.0.${Math.floor(Date.now() / 1000).toString(36)}.r`, config.categories.map((c) => c.id))!, config, 'en');
+    expect(() => [needsChoice(record, config, Date.now()), effectiveCategories(record, config)]).not.toThrow();
+  });
+});
+
 describe('pickLanguage', () => {
   const config = defaultConfig();
   it.each<[string, (string | undefined)[], string]>([
@@ -186,6 +210,37 @@ describe('config sources on the page', () => {
     expect(problems.map((p) => p.path)).toEqual(['#consentry-config', 'window.consentryConfig']);
     expect(problems[0]!.message).toMatch(/^#consentry-config is not valid JSON \(/);
     expect(problems[1]!.message).toBe('window.consentryConfig must be an object');
+  });
+
+  it.each([
+    ['a getter that throws', () => Object.defineProperty(window, 'consentryConfig', { get() { throw new Error('nope'); }, configurable: true }), 'window.consentryConfig cannot be read as JSON data (nope)'],
+    ['a property getter that throws', () => (window.consentryConfig = { policy: { get url() { throw new Error('bad url'); } } }), 'window.consentryConfig cannot be read as JSON data (bad url)'],
+    ['a BigInt', () => (window.consentryConfig = { cookie: { days: 10n } }), 'window.consentryConfig cannot be read as JSON data (window.consentryConfig.cookie.days is a bigint, not JSON data)'],
+    ['a function in a list', () => (window.consentryConfig = { rules: [{ category: 'analytics' }, () => 1] }), 'window.consentryConfig cannot be read as JSON data (window.consentryConfig.rules[1] is a function, not JSON data)'],
+    ['a proxy whose traps throw', () => (window.consentryConfig = new Proxy({}, { ownKeys() { throw new Error('trap'); } })), 'window.consentryConfig cannot be read as JSON data (trap)'],
+    ['a thrown value that is not an Error', () => Object.defineProperty(window, 'consentryConfig', { get() { throw 42; }, configurable: true }), 'window.consentryConfig cannot be read as JSON data (42)'],
+  ])('reports window.consentryConfig with %s, never throwing', (_name, assign, message) => {
+    assign();
+    const { user, problems } = readUserConfig(null);
+    expect(user).toEqual({});
+    expect(problems).toEqual([{ path: 'window.consentryConfig', message }]);
+    delete window.consentryConfig;
+  });
+
+  it('reports a cyclic window.consentryConfig, never throwing', () => {
+    const config: Record<string, unknown> = { policy: { url: '/p', version: '1' } };
+    config.self = config;
+    window.consentryConfig = config;
+    const { user, problems } = readUserConfig(null);
+    expect(user).toEqual({});
+    expect(problems[0]!.message).toMatch(/^window\.consentryConfig cannot be read as JSON data \(Converting circular structure to JSON/);
+  });
+
+  it('reads window.consentryConfig once: a value whose toString changes is copied as it was', () => {
+    let reads = 0;
+    window.consentryConfig = { policy: { get url() { reads++; return reads === 1 ? '/privacy' : 'javascript:alert(1)'; }, version: '1' } };
+    expect(readUserConfig(null).user).toEqual({ policy: { url: '/privacy', version: '1' } });
+    expect(reads).toBe(1);
   });
 
   it('passes a data attribute that is not true/false on to validation as text', () => {

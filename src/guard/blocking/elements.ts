@@ -8,7 +8,6 @@
  * Blocked scripts are released later (release.ts, via held.ts `later`); blocked pixels and iframes
  * are not (a hit from before the choice must never be sent after it).
  */
-import type { ConsentryConfig } from '../../core/types';
 import { isAllowed } from '../gate';
 import { isBlockedUrl, urlRule } from './classify';
 import { categoriesOf, heldSrc, inspected, isReleasable, later, natives, untaggedInMarkup } from './held';
@@ -135,8 +134,14 @@ function patchSetter(proto: object, name: string, set: (this: Element, value: un
   });
 }
 
-/** Install the script, image and iframe interceptors and (unless the site turned it off) the markup observer. */
-export function guardElements(config: ConsentryConfig): void {
+/**
+ * Starts the markup observer (once; the guard calls it before its own script
+ * ends, so no markup is parsed in between); set by `guardElements`.
+ */
+export let watchMarkup = (): void => {};
+
+/** Install the script, image and iframe interceptors; `watchMarkup` then starts the markup observer. */
+export function guardElements(): void {
   // Scripts already in the page ran before us: never judge (and hold, and run again) one of them.
   // Whether a tracker was among them is said by the async part (../diagnostics.ts).
   for (const script of document.scripts) inspected.add(script);
@@ -252,13 +257,15 @@ export function guardElements(config: ConsentryConfig): void {
     },
   );
 
-  // Only `false` turns it off: an unvalidated config with any other value keeps it (fail closed).
-  if (document.readyState !== 'loading' || config.observeMarkup === false) return;
-  observer = new MutationObserver(inspectRecords);
-  observe();
-  document.addEventListener('DOMContentLoaded', () => {
-    inspectRecords(observer!.takeRecords());
-    observer!.disconnect();
-    observer = undefined;
-  });
+  watchMarkup = () => {
+    watchMarkup = () => {};
+    if (document.readyState !== 'loading') return;
+    observer = new MutationObserver(inspectRecords);
+    observe();
+    document.addEventListener('DOMContentLoaded', () => {
+      inspectRecords(observer!.takeRecords());
+      observer!.disconnect();
+      observer = undefined;
+    });
+  };
 }

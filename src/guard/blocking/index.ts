@@ -10,11 +10,12 @@ import type { CategoryId, ConsentryConfig } from '../../core/types';
 import { onAllowedChange } from '../gate';
 import { useRules } from './classify';
 import { guardCookieWrites } from './cookies';
-import { guardElements } from './elements';
+import { guardElements, watchMarkup } from './elements';
 import { captureNatives, later } from './held';
 import { guardNetwork } from './network';
 
 let installed = false;
+let config: ConsentryConfig | undefined;
 
 /** Deletes tracker cookies of newly denied categories; set by the async part (see ./purge.ts). */
 let purge: ((config: ConsentryConfig, categories: CategoryId[]) => void) | undefined;
@@ -24,14 +25,18 @@ export function usePurge(purgeTrackerCookies: typeof purge): void {
   purge = purgeTrackerCookies;
 }
 
-/** Install all interceptors and subscribe to the gate. Never throws; a blocker that cannot install is reported and the others still run. */
-export function installBlocking(config: ConsentryConfig): void {
+/**
+ * Install all interceptors, with the built-in rules, and subscribe to the gate.
+ * It runs before the guard reads anything the page controls (config, cookies,
+ * storage): whatever fails after it, the blockers are in place. Never throws;
+ * a blocker that cannot install is reported and the others still run.
+ */
+export function installBlocking(): void {
   if (installed) return;
   installed = true;
-  useRules(config);
   for (const install of [captureNatives, guardCookieWrites, guardNetwork, guardElements]) {
     try {
-      install(config);
+      install();
     } catch (error) {
       console.error('consentry: could not install a blocker', error);
     }
@@ -39,9 +44,21 @@ export function installBlocking(config: ConsentryConfig): void {
   onAllowedChange((now, before) => {
     const denied = [...before].filter((category) => !now.has(category));
     if (denied.length) {
-      purge?.(config, denied);
+      if (config) purge?.(config, denied);
       later.reblockFrames();
     }
     later.release();
   });
+}
+
+/**
+ * The site's config, once read: its rules join the built-in ones, and the
+ * markup observer starts unless `observeMarkup` is `false` (only `false`: an
+ * unvalidated config with any other value keeps it, fail closed). Called
+ * without a config when reading it failed: the observer starts.
+ */
+export function configureBlocking(site?: ConsentryConfig): void {
+  config = site;
+  if (site) useRules(site);
+  if (site?.observeMarkup !== false) watchMarkup();
 }
