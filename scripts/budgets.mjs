@@ -32,17 +32,16 @@ export function languageFiles(dist = 'dist') {
 }
 
 /**
- * `gzip` is the budget the product set (issue #2). The guard's budget applies
- * to its synchronous part, dist/consentry.js, whose bytes block parsing; it
- * still misses 6,000 (the blockers and the tracker table alone are most of
- * it), so CI holds it at `ceiling`, just above today's size, and the gap keeps
- * being printed. The async runtime (loaded with `async`) has no budget but is
- * printed so it cannot grow unnoticed.
+ * `gzip` is the budget the product set. The guard's applies to its synchronous
+ * part, dist/consentry.js, whose bytes block parsing: a hard 10,000 B (issues
+ * #15 and #16; it replaced the 6,000 B target, which could not hold what the
+ * guard must do before the page's next script). The async runtime (loaded
+ * with `async`) has no budget but is printed so it cannot grow unnoticed.
  */
 export function budgets(dist = 'dist') {
   const file = (name) => join(dist, name);
   return [
-    { id: 'guard', name: 'guard (sync)', files: [file('consentry.js')], gzip: 6000, ceiling: 8600 },
+    { id: 'guard', name: 'guard (sync)', files: [file('consentry.js')], gzip: 10000 },
     { id: 'runtime', name: 'guard runtime (async)', files: [file('consentry-runtime.js')] },
     {
       id: 'ui',
