@@ -1,27 +1,24 @@
 /**
- * One config, four builds, picked by `--mode`:
- * - `guard`: dist/consentry.js, the synchronous IIFE that stands first in <head>
- *   (src/guard/index.ts): config, blockers, gate, mirror cookie, Consent Mode default.
- *   It must never pull in Preact or the UI: the `guardBoundary` plugin fails the build if it does.
- * - `runtime`: dist/consentry-runtime.js, the guard's async part (src/guard/runtime.ts),
- *   injected by the guard: validation, IndexedDB, API, tab sync, signals, UI loader.
- *   Modules whose state must exist once (the gate, the blockers) stay in the guard, which
- *   publishes them on a non-enumerable `window.__consentryInternals` (src/guard/handoff.ts);
- *   the `handoffShims` plugin resolves them to src/guard/shims/* here, thin forwarders to
- *   that object, so the code keeps its ordinary imports. Release of held elements, iframe
- *   placeholders and cookie purging (blocking/release.ts, placeholder.ts, purge.ts) are here,
- *   plugged into the guard's blockers through the handoff.
- * - `ui`: dist/consentry-ui.js + dist/consentry.css, loaded on demand by the guard,
- *   and one data script of texts per shipped language, dist/consentry-ui.<language>.js.
+ * One config, four builds, picked by `--mode` (docs/architecture.md):
+ * - `guard`: dist/consentry.js, the head: the synchronous IIFE that stands
+ *   first in <head> (src/guard/head/index.ts).
+ * - `runtime`: dist/consentry-runtime.js, the async script the head injects;
+ *   it takes over the head's kernel as `start(kernel)` (src/guard/runtime/).
+ * - `ui`: dist/consentry-ui.js + dist/consentry.css, loaded on demand by the
+ *   runtime, and one data script of texts per shipped language,
+ *   dist/consentry-ui.<language>.js.
  * - `esm`: dist/esm/index.js for bundler users (types come from tsc, see tsconfig.build.json).
+ * `keepOut` fails a build that includes what it must not: the UI and Preact
+ * never enter the guard, and the runtime never includes the head (it reaches
+ * the head's code through the kernel, so that code exists once).
  * Tests are configured in vitest.config.ts.
  */
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { readFileSync } from 'node:fs';
-import { resolve as resolvePath, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { localeScript } from './src/ui/locale-resources';
-import { SHIPPED_LANGUAGES, localeFileName } from './src/ui/shipped-languages';
+import { SHIPPED_LANGUAGES } from './src/core/language';
+import { localeFileName } from './src/ui/shipped-languages';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -31,61 +28,59 @@ const shared: UserConfig = {
   build: { emptyOutDir: false, target: 'es2020', minify: true, reportCompressedSize: false },
 };
 
-/** The guard runs on every page view before anything else: the UI (and Preact) must never slip into it. */
-const guardBoundary: Plugin = {
-  name: 'consentry-guard-boundary',
+/** Fails the build when a module matching `forbidden` is included, saying why. */
+const keepOut = (forbidden: RegExp, why: string): Plugin => ({
+  name: 'consentry-keep-out',
   load(id) {
-    if (/[\\/](src[\\/]ui|node_modules[\\/]preact)[\\/]/.test(id))
-      this.error(`the guard must not include ${id}: the UI is loaded on demand`);
+    if (forbidden.test(id)) this.error(`${id} must not be in this bundle: ${why}`);
     return null;
   },
-};
+});
 
-const srcDir = fileURLToPath(new URL('./src/guard/', import.meta.url));
-
-/** In the runtime build: modules with shared state → their shim over the handoff. */
-const SHIMS: Record<string, string> = {
-  [resolvePath(srcDir, 'gate.ts')]: resolvePath(srcDir, 'shims/gate.ts'),
-  [resolvePath(srcDir, 'blocking/held.ts')]: resolvePath(srcDir, 'shims/held.ts'),
-  [resolvePath(srcDir, 'blocking/classify.ts')]: resolvePath(srcDir, 'shims/classify.ts'),
-};
-
-const handoffShims: Plugin = {
-  name: 'consentry-handoff-shims',
-  enforce: 'pre',
-  async resolveId(source, importer, options) {
-    if (!importer || importer.includes(`${sep}shims${sep}`)) return null;
-    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-    return (resolved && SHIMS[resolved.id]) ?? null;
-  },
-  load(id) {
-    // A second copy of the blockers would patch the DOM twice and hold its own elements
-    // (release, placeholders and the purge work on the guard's held state through the shims).
-    if (/[\\/]guard[\\/]blocking[\\/](index|elements|network|held|classify)\.ts$/.test(id)) this.error(`the runtime must not include ${id}: the blockers live in the guard`);
-    // The rule table is the synchronous part's (reached through the classify shim): never shipped twice.
-    if (/[\\/]core[\\/](rules|url-match)\.ts$/.test(id)) this.error(`the runtime must not include ${id}: the rules live in the guard`);
-    return null;
+/**
+ * Writes which source modules a bundle holds and how many bytes each renders
+ * to (after tree-shaking, before minifying) to .tmp/bundles/<file>.json:
+ * `npm run size` checks that no code is in both guard bundles.
+ */
+const recordModules: Plugin = {
+  name: 'consentry-record-modules',
+  generateBundle(_options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type !== 'chunk') continue;
+      const modules = Object.fromEntries(
+        Object.entries(chunk.modules)
+          .filter(([, m]) => m.renderedLength > 0)
+          .map(([id, m]) => [relative(process.cwd(), id.replace(/\?.*$/, '')), m.renderedLength]),
+      );
+      mkdirSync('.tmp/bundles', { recursive: true });
+      writeFileSync(`.tmp/bundles/${chunk.fileName}.json`, JSON.stringify(modules, null, 1));
+    }
   },
 };
+
+const UI = /[\\/](src[\\/]ui|node_modules[\\/]preact)[\\/]/;
+const guardOnly = keepOut(UI, 'the UI is loaded on demand');
+const guardPlugins = [guardOnly, recordModules];
+const runtimeOnly = [...guardPlugins, keepOut(/[\\/]src[\\/]guard[\\/]head[\\/]/, "the runtime never imports the head: it reaches the head's code through the kernel")];
 
 export default defineConfig(({ mode }) => {
   if (mode === 'runtime') {
     return {
       ...shared,
-      plugins: [guardBoundary, handoffShims],
+      plugins: runtimeOnly,
       build: {
         ...shared.build,
-        lib: { entry: 'src/guard/runtime.ts', formats: ['iife'], name: 'consentryRuntime', fileName: () => 'consentry-runtime.js' },
+        lib: { entry: 'src/guard/runtime/index.ts', formats: ['iife'], name: 'consentryRuntime', fileName: () => 'consentry-runtime.js' },
       },
     };
   }
   if (mode === 'guard') {
     return {
       ...shared,
-      plugins: [guardBoundary],
+      plugins: guardPlugins,
       build: {
         ...shared.build,
-        lib: { entry: 'src/guard/index.ts', formats: ['iife'], name: 'consentryGuard', fileName: () => 'consentry.js' },
+        lib: { entry: 'src/guard/head/index.ts', formats: ['iife'], name: 'consentryGuard', fileName: () => 'consentry.js' },
       },
     };
   }

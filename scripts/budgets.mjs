@@ -51,3 +51,25 @@ export function budgets(dist = 'dist') {
     },
   ];
 }
+
+/**
+ * Source modules both guard bundles may hold, and what of them both use. The
+ * runtime reaches the head's code through the kernel (docs/architecture.md),
+ * so the logic exists once; what is left in both is the seam's contract and
+ * leaf constants and helpers too small to be worth an indirection. `npm run
+ * size` fails when any other module is compiled into both.
+ */
+export const SHARED_MODULES = {
+  'src/guard/kernel.ts': 'the seam itself: the symbol the kernel is published on',
+  'src/core/storage-keys.ts': 'the name of the validated-configs key',
+  'src/core/defaults.ts': 'BUILT_IN_CATEGORY_IDS (five ids)',
+  'src/core/objects.ts': 'isPlainObject (one line)',
+  'src/core/language.ts': 'SHIPPED_LANGUAGES (two tags)',
+  'src/core/record.ts': 'addMonths and RECORD_SCHEMA',
+  'src/core/mirror-cookie.ts': 'MIRROR_METHODS and MAX_CATEGORIES (the cookie format)',
+};
+
+/** Modules each bundle holds, with the bytes each renders to (written by the build, vite.config.ts `recordModules`). */
+export function bundleModules(file) {
+  return JSON.parse(readFileSync(join('.tmp/bundles', file + '.json'), 'utf8'));
+}

@@ -3,7 +3,7 @@
 // exits 1 when one is over. Budgets are exact bytes (gzip, level 9), so CI may
 // check them; speed is measured by `npm run bench`, never asserted.
 import { readFileSync } from 'node:fs';
-import { budgets, compressedSize, languageFiles } from './budgets.mjs';
+import { budgets, bundleModules, compressedSize, languageFiles, SHARED_MODULES } from './budgets.mjs';
 
 const locales = languageFiles();
 if (locales.length === 0) {
@@ -46,6 +46,24 @@ const line = (r) => r.map((c, i) => (i === 0 || i === 4 ? String(c).padEnd(width
 console.log(line(head));
 for (const r of rows) console.log(line(r));
 for (const file of locales.slice(1)) console.log(`(a visitor who switches language downloads ${file} too: ${compressedSize(readFileSync(file)).gzip} B gzip)`);
+
+// The runtime reaches the head's code through the kernel: nothing but SHARED_MODULES may be in both.
+let headModules;
+let runtimeModules;
+try {
+  headModules = bundleModules('consentry.js');
+  runtimeModules = bundleModules('consentry-runtime.js');
+} catch {
+  console.error('size: .tmp/bundles/*.json missing; run npm run build first');
+  process.exit(1);
+}
+const shared = Object.keys(runtimeModules).filter((id) => id in headModules);
+const unexpected = shared.filter((id) => !(id in SHARED_MODULES));
+console.log(`\nIn both guard bundles: ${shared.map((id) => `${id} (${SHARED_MODULES[id] ?? 'NOT ALLOWED'})`).join('; ')}`);
+if (unexpected.length) {
+  console.error(`size: ${unexpected.join(', ')} compiled into both dist/consentry.js and dist/consentry-runtime.js: reach the head's copy through the kernel (src/guard/kernel.ts) instead`);
+  over = true;
+}
 if (over) {
   console.error('size: over budget');
   process.exit(1);

@@ -7,6 +7,7 @@
  * config, `parseMirrorCookie` for the mirror cookie a request carries, and
  * `withPolicyTexts` for the default category descriptions and vendor tables.
  */
+import { API_ACTIONS, type ApiAction } from './core/api-actions';
 import type { CategoryId, ConsentState, ConsentryApi, ConsentryConfig } from './core/types';
 
 export type * from './core/types';
@@ -14,7 +15,8 @@ export { validate } from './core/validate';
 export { resolveConfig, type ResolvedConfig } from './core/config';
 export { parseMirrorCookie, type MirrorDecision } from './core/mirror-cookie';
 export { withPolicyTexts, POLICY_TEXTS } from './core/policy-texts';
-export { effectiveCategories, needsChoice, policyNoticeActive } from './core/policy';
+export { effectiveCategories, needsChoice } from './core/policy';
+export { policyNoticeActive } from './core/policy-notice';
 
 type Guard = ConsentryApi;
 const guardOnPage = (): Guard | undefined => (typeof window === 'undefined' ? undefined : (window as { consentry?: Guard }).consentry);
@@ -37,10 +39,10 @@ export function whenGuard(): Promise<Guard> {
 /** What `get()` answers before the guard exists: no choice known, nothing optional allowed. */
 const UNKNOWN: ConsentState = { record: null, needsChoice: true, degraded: false };
 
-const later =
-  <K extends 'acceptAll' | 'rejectAll' | 'set' | 'withdraw' | 'history' | 'show' | 'showPreferences' | 'showOptOuts'>(name: K) =>
-  (...args: Parameters<Guard[K]>): ReturnType<Guard[K]> =>
-    whenGuard().then((guard) => (guard[name] as (...a: unknown[]) => unknown)(...args)) as ReturnType<Guard[K]>;
+/** The actions (one list, `API_ACTIONS`), each forwarded once the guard exists. */
+const actions = Object.fromEntries(
+  API_ACTIONS.map((name) => [name, (...args: unknown[]) => whenGuard().then((guard) => (guard[name] as (...a: unknown[]) => unknown)(...args))]),
+) as Pick<Guard, ApiAction>;
 
 /**
  * Forwards to `window.consentry`. Calls made before the guard exists are
@@ -53,14 +55,7 @@ export const consentry: ConsentryApi = {
   },
   get: () => guardOnPage()?.get() ?? UNKNOWN,
   has: (category: CategoryId) => guardOnPage()?.has(category) ?? category === 'necessary',
-  acceptAll: later('acceptAll'),
-  rejectAll: later('rejectAll'),
-  set: later('set'),
-  withdraw: later('withdraw'),
-  history: later('history'),
-  show: later('show'),
-  showPreferences: later('showPreferences'),
-  showOptOuts: later('showOptOuts'),
+  ...actions,
   on(event, fn) {
     let off: (() => void) | undefined;
     let cancelled = false;

@@ -18,6 +18,7 @@
  * - `<id>`: the record id (letters, digits, `-`, `_`).
  */
 import { BUILT_IN_CATEGORY_IDS } from './defaults';
+import { CLOCK_SKEW } from './policy';
 import { addMonths, RECORD_SCHEMA } from './record';
 import type { CategoryId, ConsentMethod, ConsentRecord, ConsentryConfig, Language, OptOuts } from './types';
 
@@ -68,10 +69,11 @@ const FORMAT = /^1\.([\w~!'()*-]{1,200})\.([0-9a-f]{1,8})\.([0-9a-f]{1,3})\.([0-
 
 /**
  * The decision in a mirror cookie value, or `null` for anything that is not
- * exactly the documented format (never throws). `categoryIds` is the
- * configured category order; bits beyond it are ignored.
+ * exactly the documented format, or dated later than `now` allows (never
+ * throws). `categoryIds` is the configured category order; bits beyond it are
+ * ignored.
  */
-export function decodeMirrorCookie(value: unknown, categoryIds: readonly CategoryId[]): MirrorDecision | null {
+export function decodeMirrorCookie(value: unknown, categoryIds: readonly CategoryId[], now = Date.now()): MirrorDecision | null {
   const match = typeof value === 'string' ? FORMAT.exec(value) : null;
   if (!match) return null;
   const [, policy, hex, flagsHex, updated, id] = match as unknown as string[];
@@ -84,7 +86,7 @@ export function decodeMirrorCookie(value: unknown, categoryIds: readonly Categor
   const flags = parseInt(flagsHex!, 16);
   const method = MIRROR_METHODS[flags >> 6];
   const seconds = parseInt(updated!, 36);
-  if (!method || !policyVersion || !(seconds > 0)) return null;
+  if (!method || !policyVersion || !(seconds > 0) || seconds * 1000 > now + CLOCK_SKEW) return null;
   const bits = parseInt(hex!, 16);
   const categories = {} as Record<CategoryId, boolean>;
   categoryIds.forEach((id, i) => (categories[id] = i < MAX_CATEGORIES && ((bits >> i) & 1) == 1));

@@ -5,13 +5,11 @@
 import { addMonths } from './record';
 import type { CategoryId, ConsentRecord, ConsentryConfig } from './types';
 
-const DAY = 86_400_000;
-
 /**
  * How far a stored time may be off what we would have written (a clock set
  * back since the choice was made); anything further was not written by us.
  */
-const CLOCK_SKEW = 3_600_000;
+export const CLOCK_SKEW = 3_600_000;
 
 /**
  * Whether the visitor must be asked: no record; a record an unsubscribe link
@@ -43,12 +41,6 @@ export function isOutdated(record: ConsentRecord, config: ConsentryConfig, now: 
  */
 export function isSignalOnly(record: ConsentRecord, config: ConsentryConfig): boolean {
   return record.method === 'unsubscribe-link' && config.categories.every(({ id, required }) => required || !record.categories[id]);
-}
-
-/** Whether the "our policy changed" notice shows: from the effective date for `noticeDays` days. */
-export function policyNoticeActive(config: ConsentryConfig, now: number): boolean {
-  const from = Date.parse(config.policy.effectiveDate);
-  return now >= from && now < from + config.policy.noticeDays * DAY;
 }
 
 /**

@@ -3,9 +3,15 @@
  * source of truth) and the mirror cookie (what the guard could read
  * synchronously). Pure: the guard applies the returned actions.
  */
-import { decodeMirrorCookie, encodeMirrorCookie, recordFromMirror } from './mirror-cookie';
+import { encodeMirrorCookie } from './mirror-cookie';
 import { decodeStoredRecord } from './record';
-import type { ConsentRecord, ConsentryConfig, Language } from './types';
+import type { ConsentRecord, ConsentryConfig } from './types';
+
+/** The mirror cookie as the page sees it: its raw value, and the choice it holds (`null`: none, or not a valid one). */
+export interface MirrorRead {
+  raw: string | undefined;
+  record: ConsentRecord | null;
+}
 
 /** The reconciled record and what to repair. */
 export interface Reconciled {
@@ -28,22 +34,21 @@ export interface Reconciled {
  * - no stored record but a valid cookie: the cookie is re-recorded;
  * - neither: no choice (a malformed cookie is dropped).
  */
-export function reconcile(stored: unknown, cookie: string | undefined, config: ConsentryConfig, language: Language): Reconciled {
-  const ids = config.categories.map((c) => c.id);
-  const decision = decodeMirrorCookie(cookie, ids);
+export function reconcile(stored: unknown, cookie: MirrorRead, config: ConsentryConfig): Reconciled {
   const result: Reconciled = { record: null, writeCookie: false, removeCookie: false, saveRecord: false, unreadable: false };
   const fromStore = stored == null ? null : decodeStoredRecord(stored, config);
+  const fromCookie = cookie.record;
   if (stored != null && !fromStore) {
     result.unreadable = true;
-    result.removeCookie = cookie !== undefined;
-  } else if (fromStore && !(decision && decision.updatedAt > fromStore.updatedAt)) {
+    result.removeCookie = cookie.raw !== undefined;
+  } else if (fromStore && !(fromCookie && fromCookie.updatedAt > fromStore.updatedAt)) {
     result.record = fromStore;
-    result.writeCookie = cookie !== encodeMirrorCookie(fromStore, ids);
-  } else if (decision) {
-    result.record = recordFromMirror(decision, config, language);
+    result.writeCookie = cookie.raw !== encodeMirrorCookie(fromStore, config.categories.map((c) => c.id));
+  } else if (fromCookie) {
+    result.record = fromCookie;
     result.saveRecord = true;
   } else {
-    result.removeCookie = cookie !== undefined;
+    result.removeCookie = cookie.raw !== undefined;
   }
   return result;
 }

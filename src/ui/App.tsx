@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { NOTICE_KEY } from '../core/storage-keys';
 import type { ConsentState, OptOuts, UiHost, UiView } from '../core/types';
 import { acceptAll, rejectAll, saveChoices, type AgeAnswer, type CategoryChoices } from './actions';
 import { UiContext, type UiContextValue } from './context';
@@ -146,7 +147,7 @@ export function App({ host, request }: { host: UiHost; request: OpenRequest }) {
     setPolicyDismissed(true);
     // The guard reads this to show a returning visitor the notice only once per policy version.
     try {
-      localStorage.setItem('consentry:notice', host.config.policy.version);
+      localStorage.setItem(NOTICE_KEY, host.config.policy.version);
     } catch {
       // Storage blocked (private mode, sandboxed frame): the notice may show again, nothing else breaks.
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mailtoHref, safeHref, telHref } from '../../src/ui/safe-url';
-import { matchLanguage, pickLanguage } from '../../src/ui/language';
+import { matchLanguage, pickLanguage } from '../../src/core/language';
 import { localized, localVendor } from '../../src/ui/localized';
 import { createTexts } from '../../src/ui/i18n';
 import { localeResources, localeScript, otherNotices } from '../../src/ui/locale-resources';
@@ -62,7 +62,7 @@ describe('pickLanguage', () => {
   ] as [string[], string][])('%j -> %s', (candidates, expected) => {
     expect(pickLanguage(candidates, available)).toBe(expected);
   });
-  it('matches nothing for an empty tag', () => expect(matchLanguage('  ', available)).toBeNull());
+  it('matches nothing for an empty tag', () => expect(matchLanguage('  ', available)).toBeUndefined());
 });
 
 describe('localized', () => {

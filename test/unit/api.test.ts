@@ -4,9 +4,11 @@ import { defaultConfig } from '../../src/core/defaults';
 import { decodeMirrorCookie } from '../../src/core/mirror-cookie';
 import { addMonths } from '../../src/core/record';
 import type { ConsentRecord, ConsentState, ConsentryConfig, UiView } from '../../src/core/types';
-import { createGuardApi, type ApiContext } from '../../src/guard/api';
-import { allowedCategories, setAllowed } from '../../src/guard/gate';
-import { openStorage } from '../../src/guard/storage';
+import * as policy from '../../src/core/policy';
+import { createApi } from '../../src/guard/head/facade';
+import * as gate from '../../src/guard/head/gate';
+import { createConsent, type ActionsContext } from '../../src/guard/runtime/api';
+import { openStorage } from '../../src/guard/runtime/storage';
 
 const NOW = Date.UTC(2026, 10, 29, 12);
 const IDS = defaultConfig().categories.map((c) => c.id);
@@ -26,44 +28,66 @@ const stored = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
   ...over,
 });
 
-/** A guard API wired to recording fakes (cookie, tabs, UI, purge) and a real storage on a fresh fake IndexedDB. */
-function setup(over: Partial<ApiContext> = {}, config: ConsentryConfig = defaultConfig()) {
+/**
+ * `window.consentry` as a page sees it: the head's facade (head/facade.ts)
+ * completed by the runtime's actions (runtime/api.ts), wired to recording
+ * fakes (cookie, tabs, UI, purge), the head's gate and a real storage on a
+ * fresh fake IndexedDB. `guard.start` does what the runtime does once the
+ * stored choice is known.
+ */
+function setup(over: Partial<ActionsContext> = {}, config: ConsentryConfig = defaultConfig()) {
   const cookie: { value: string | undefined } = { value: undefined };
   const seen = { broadcasts: [] as (ConsentRecord | null)[], opened: [] as UiView[], purged: [] as string[][], reloads: 0 };
-  const guard = createGuardApi({
+  const handle = createApi(config, 'en', over.initial ?? null);
+  const consent = createConsent({
     config,
     language: 'en',
     gpc: false,
     locked: false,
     storage: openStorage(),
     initial: null,
+    policy,
+    gate,
+    emit: handle.emit,
     writeCookie: (value) => (cookie.value = value),
     removeCookie: () => (cookie.value = undefined),
     broadcast: (record) => seen.broadcasts.push(record),
     openUi: async (view) => void seen.opened.push(view),
-    purgeTrackerCookies: (_config, categories) => void seen.purged.push([...categories]),
+    purge: (categories) => void seen.purged.push([...categories]),
     reload: () => void seen.reloads++,
     now: () => NOW,
     ...over,
   });
+  const guard = {
+    applyGate: consent.applyGate,
+    applyRemote: consent.applyRemote,
+    start(record: ConsentRecord | null) {
+      const state = consent.start(record);
+      handle.ready(state);
+      handle.complete(consent.actions);
+      return state;
+    },
+  };
   const events: [string, ConsentState][] = [];
-  guard.api.on('change', (state) => events.push(['change', state]));
+  handle.facade.on('change', (state) => events.push(['change', state]));
   document.addEventListener('consentry:change', (e) => events.push(['dom:change', (e as CustomEvent<ConsentState>).detail]));
-  return { guard, api: guard.api, cookie, seen, events };
+  return { guard, api: handle.facade, cookie, seen, events };
 }
 
-const allowed = () => [...allowedCategories()].sort();
+const allowed = () => [...gate.allowed()].sort();
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
-  setAllowed([]);
+  gate.set([]);
 });
 afterEach(() => vi.restoreAllMocks());
 
 describe('before start-up finished', () => {
-  it('answers get() and has() from the cookie decision at once, even before the gate opens', () => {
+  it('answers get() from the cookie decision at once, and has() as the gate does', () => {
     const { guard, api } = setup({ initial: stored() });
-    expect(api.has('analytics')).toBe(true);
+    expect(api.get()).toEqual({ record: stored(), needsChoice: false, degraded: false });
+    // The head opens the gate for a trusted cookie; until then nothing optional is allowed, and has() says so.
+    expect(api.has('analytics')).toBe(false);
     guard.applyGate();
     expect(api.get()).toEqual({ record: stored(), needsChoice: false, degraded: false });
     expect(api.has('analytics')).toBe(true);

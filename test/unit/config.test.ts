@@ -3,11 +3,12 @@ import { mergeConfig, resolveConfig } from '../../src/core/config';
 import { decodeMirrorCookie, recordFromMirror } from '../../src/core/mirror-cookie';
 import { effectiveCategories, needsChoice } from '../../src/core/policy';
 import type { ConsentryConfig } from '../../src/core/types';
+import type { Kernel } from '../../src/guard/kernel';
 import { BUILT_IN_CATEGORY_IDS, defaultConfig } from '../../src/core/defaults';
-import { pickLanguage } from '../../src/core/language';
+import { availableLanguages, pickLanguage } from '../../src/core/language';
 import { POLICY_TEXTS, withPolicyTexts } from '../../src/core/policy-texts';
-import { readUserConfig } from '../../src/guard/config-source';
-import { reportEmbedding } from '../../src/guard/diagnostics';
+import { readUserConfig } from '../../src/guard/head/config-source';
+import { reportEmbedding } from '../../src/guard/runtime/diagnostics';
 
 describe('defaults from the privacy policy', () => {
   const config = defaultConfig();
@@ -157,11 +158,11 @@ describe('pickLanguage', () => {
     ['nothing known', ['de', 'fr'], 'en'],
     ['nothing at all', [], 'en'],
   ])('%s', (_name, candidates, expected) => {
-    expect(pickLanguage(config, candidates)).toBe(expected);
+    expect(pickLanguage(candidates, availableLanguages(config))).toBe(expected);
   });
-  it('uses a forced language and languages added through translations', () => {
-    expect(pickLanguage({ ...config, language: 'zh-CN' }, ['en'])).toBe('zh-CN');
-    expect(pickLanguage({ ...config, translations: { fr: {} } }, ['fr-CA', 'en'])).toBe('fr');
+  it('uses a forced language (listed first by callers) and languages added through translations', () => {
+    expect(pickLanguage(['zh-CN', 'en'], availableLanguages(config))).toBe('zh-CN');
+    expect(pickLanguage(['fr-CA', 'en'], availableLanguages({ translations: { fr: {} } }))).toBe('fr');
   });
 });
 
@@ -260,7 +261,7 @@ describe('config sources on the page', () => {
   it('says so when the JSON config comes after the guard (it cannot be read in time)', () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
-    reportEmbedding({ scriptsBefore: [], configRead: false });
+    reportEmbedding({ boot: { scriptsBefore: [], configRead: false } as unknown as Kernel['boot'], rules: { forUrl: () => undefined } as unknown as Kernel['rules'], held: { untagged: [] } as unknown as Kernel['held'] });
     const json = document.createElement('script');
     json.type = 'application/json';
     json.id = 'consentry-config';

@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/defaults';
 import { addMonths } from '../../src/core/record';
-import type { ConsentRecord } from '../../src/core/types';
-import { createFacade } from '../../src/guard/facade';
-import { hashText, isValidated, rememberValidated, type QueuedCall } from '../../src/guard/handoff';
+import { VALIDATED_CONFIGS_KEY } from '../../src/core/storage-keys';
+import type { ConsentRecord, ConsentState } from '../../src/core/types';
+import { createApi } from '../../src/guard/head/facade';
+import * as gate from '../../src/guard/head/gate';
+import { hashText, validatedBefore } from '../../src/guard/head/trust';
+import { rememberValidated } from '../../src/guard/runtime/config-check';
 
 const NOW = Date.now();
 const accepted: ConsentRecord = {
@@ -17,53 +20,63 @@ const accepted: ConsentRecord = {
   gpc: false,
   createdAt: NOW - 1000,
   updatedAt: NOW - 1000,
-  expiresAt: addMonths(NOW, 12),
+  expiresAt: addMonths(NOW - 1000, 12),
 };
 
-const facadeFor = (initial: ConsentRecord | null, trusted: boolean) => {
-  const queue: QueuedCall[] = [];
-  return { queue, ...createFacade({ config: defaultConfig(), language: 'en', initial, trusted, queue }) };
-};
+afterEach(() => {
+  gate.set([]);
+  localStorage.clear();
+});
 
-describe('the guard facade (window.consentry before the runtime arrives)', () => {
+describe('window.consentry before the runtime arrives (head/facade.ts)', () => {
   it.each([
-    { initial: accepted, trusted: true, analytics: true, needsChoice: false },
-    { initial: accepted, trusted: false, analytics: false, needsChoice: false },
-    { initial: null, trusted: true, analytics: false, needsChoice: true },
-  ])('cookie $initial.method, config validated before: $trusted → has(analytics) $analytics', ({ initial, trusted, analytics, needsChoice }) => {
-    const { facade } = facadeFor(initial, trusted);
+    { initial: accepted, opened: true, analytics: true, needsChoice: false },
+    { initial: accepted, opened: false, analytics: false, needsChoice: false },
+    { initial: null, opened: false, analytics: false, needsChoice: true },
+  ])('cookie $initial.method, gate opened by the head: $opened → has(analytics) $analytics', ({ initial, opened, analytics, needsChoice }) => {
+    const { facade } = createApi(defaultConfig(), 'en', initial);
+    if (opened) gate.set(['analytics']);
     expect(facade.has('analytics')).toBe(analytics);
     expect(facade.has('necessary')).toBe(true);
     expect(facade.get()).toEqual({ record: initial, needsChoice, degraded: false });
   });
 
-  it('queues other calls in call order and settles them with what the runtime returns', async () => {
-    const { facade, queue } = facadeFor(null, true);
-    const accept = facade.acceptAll();
-    const history = facade.history();
-    expect(queue.map(([method, args]) => [method, args])).toEqual([
-      ['acceptAll', []],
-      ['history', []],
-    ]);
-    queue[0]![2]('accepted');
-    queue[1]![3](new Error('no storage'));
+  it('queues actions in call order and runs them with the runtime\'s once it completes the object', async () => {
+    const handle = createApi(defaultConfig(), 'en', null);
+    const calls: string[] = [];
+    const accept = handle.facade.acceptAll();
+    const history = handle.facade.history();
+    expect(calls).toEqual([]);
+    handle.complete({
+      acceptAll: async () => (calls.push('acceptAll'), 'accepted' as unknown as ConsentState),
+      history: () => {
+        calls.push('history');
+        throw new Error('no storage');
+      },
+    });
+    expect(calls).toEqual(['acceptAll', 'history']);
     await expect(accept).resolves.toBe('accepted');
     await expect(history).rejects.toThrow('no storage');
+    // Later calls go straight to the runtime's actions.
+    await expect(handle.facade.acceptAll()).resolves.toBe('accepted');
   });
 
-  it('on(): an unsubscribe made before the runtime arrived removes the listener once it is added', () => {
-    const { facade, queue } = facadeFor(null, true);
-    const off = facade.on('change', () => undefined);
+  it('on(): listeners hear emitted events (and the DOM event is dispatched); the returned function unsubscribes', () => {
+    const { facade, emit } = createApi(defaultConfig(), 'en', null);
+    const heard: string[] = [];
+    const dom: string[] = [];
+    document.addEventListener('consentry:change', () => dom.push('change'), { once: true });
+    const off = facade.on('change', (state) => heard.push(String(state.record)));
+    emit('change', { record: null, needsChoice: true, degraded: false });
     off();
-    let removed = 0;
-    queue[0]![2](() => removed++);
-    expect(removed).toBe(1);
+    emit('change', { record: null, needsChoice: true, degraded: false });
+    expect(heard).toEqual(['null']);
+    expect(dom).toEqual(['change']);
   });
-});
 
-describe('hashText', () => {
   it('when the runtime cannot load: ready resolves with the cookie state (degraded), waiting and later calls reject with the reason', async () => {
-    const { facade, queue, fail } = facadeFor(accepted, true);
+    const { facade, fail } = createApi(defaultConfig(), 'en', accepted);
+    gate.set(['analytics']);
     const waiting = facade.acceptAll();
     const error = new Error('consentry: could not load https://example.test/consentry-runtime.js');
     fail(error);
@@ -71,12 +84,13 @@ describe('hashText', () => {
     await expect(waiting).rejects.toBe(error);
     await expect(facade.rejectAll()).rejects.toBe(error);
     await expect(facade.set({ categories: { analytics: false } })).rejects.toBe(error);
-    expect(queue).toEqual([]);
     // Reading still works, from the cookie.
     expect(facade.has('analytics')).toBe(true);
   });
+});
 
-  it('tells configs apart and is stable', () => {
+describe('configs the runtime validated (head/trust.ts, runtime/config-check.ts)', () => {
+  it('hashText tells configs apart and is stable', () => {
     expect(hashText('{"a":1}')).toBe(hashText('{"a":1}'));
     expect(hashText('{"a":1}')).not.toBe(hashText('{"a":2}'));
     expect(hashText('')).toMatch(/^[0-9a-z]+$/);
@@ -89,9 +103,13 @@ describe('hashText', () => {
     expect(rememberValidated('a b', 'b', false)).toBe('a');
     expect(rememberValidated(null, 'a', false)).toBe('');
     expect(rememberValidated('h g f e d c b a', 'i', true)).toBe('i h g f e d c b');
-    expect(isValidated('i h g', 'h')).toBe(true);
-    expect(isValidated('i h g', 'x')).toBe(false);
-    expect(isValidated('', '')).toBe(false);
-    expect(isValidated(null, 'h')).toBe(false);
+  });
+
+  it('the head trusts exactly the hashes the runtime remembered', () => {
+    expect(validatedBefore('h')).toBe(false);
+    localStorage.setItem(VALIDATED_CONFIGS_KEY, rememberValidated('i h g', 'j', true));
+    expect(validatedBefore('h')).toBe(true);
+    expect(validatedBefore('x')).toBe(false);
+    expect(validatedBefore('')).toBe(false);
   });
 });

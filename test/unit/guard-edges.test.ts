@@ -1,8 +1,9 @@
 /** The guard's edges that talk to the browser: tabs, the UI loader, and the ESM proxy. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defaultConfig } from '../../src/core/defaults';
+import { availableLanguages, pickLanguage } from '../../src/core/language';
 import type { ConsentryApi, ConsentryUi, UiHost } from '../../src/core/types';
-import { startTabSync } from '../../src/guard/sync';
+import { startTabSync } from '../../src/guard/runtime/tab-sync';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -47,10 +48,10 @@ describe('UI loader', () => {
   const api = {} as ConsentryApi;
 
   async function loader() {
-    const module = await import('../../src/guard/ui-loader');
+    const { createUiLoader, listenForOpenLinks } = await import('../../src/guard/runtime/ui-loader');
     const config = { ...defaultConfig(), ui: { settingsButton: 'bottom-left' as const, nonce: 'n0nce' } };
-    module.configureUi({ api, config, language: 'zh-CN', gpc: true, base: 'https://cdn.example.com/consentry/consentry.js?v=1' });
-    return module;
+    const openUi = createUiLoader({ api, config, language: 'zh-CN', gpc: true, base: 'https://cdn.example.com/consentry/consentry.js?v=1' });
+    return { openUi, listenForOpenLinks: () => listenForOpenLinks(openUi) };
   }
 
   /** Fakes the network: loading the UI script defines `window.consentryUI`. */
@@ -89,11 +90,13 @@ describe('UI loader', () => {
     ['zh-TW', {}, 'zh-CN'],
     ['fr', { fr: { 'actions.acceptAll': 'Tout accepter' } }, 'en'],
     ['zh-TW', { 'zh-TW': { 'actions.acceptAll': '全部接受' } }, 'en'],
-  ])('a visitor in %s (owner translations %j) gets the %s texts only', async (language, translations, file) => {
+  ])('a visitor in %s (owner translations %j) gets the %s texts only', async (tag, translations, file) => {
     const appended = serveUi({ open: () => undefined, close: () => undefined });
-    const module = await import('../../src/guard/ui-loader');
-    module.configureUi({ api, config: { ...defaultConfig(), translations }, language, gpc: false, base: 'https://cdn.example.com/c/consentry.js' });
-    await module.openUi('banner');
+    const { createUiLoader } = await import('../../src/guard/runtime/ui-loader');
+    const config = { ...defaultConfig(), translations };
+    // The language as the head picks it for a visitor whose browser asks for `tag`.
+    const language = pickLanguage([tag], availableLanguages(config));
+    await createUiLoader({ api, config, language, gpc: false, base: 'https://cdn.example.com/c/consentry.js' })('banner');
     expect(appended.map((e) => (e as HTMLScriptElement).src).filter((src) => /consentry-ui\.[^/]+\.js$/.test(src))).toEqual([
       `https://cdn.example.com/c/consentry-ui.${file}.js`,
     ]);

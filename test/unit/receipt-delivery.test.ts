@@ -4,7 +4,8 @@
  * fake endpoint; the real-Chromium path is in test/e2e/signals.test.ts.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { RECEIPT_QUEUE_KEY, retryQueuedReceipts, sendReceipt } from '../../src/guard/signals/receipts';
+import { RECEIPT_QUEUE_KEY } from '../../src/core/storage-keys';
+import { retryQueuedReceipts, sendReceipt } from '../../src/guard/runtime/receipts';
 import type { ConsentReceipt } from '../../src/core/types';
 
 const receipt = (n: number): ConsentReceipt => ({

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/core/defaults';
-import { encodeMirrorCookie } from '../../src/core/mirror-cookie';
-import { effectiveCategories, needsChoice, policyNoticeActive } from '../../src/core/policy';
+import { decodeMirrorCookie, encodeMirrorCookie, recordFromMirror } from '../../src/core/mirror-cookie';
+import { effectiveCategories, needsChoice } from '../../src/core/policy';
+import { policyNoticeActive } from '../../src/core/policy-notice';
 import { addMonths, applyChange, decodeHistoryEntry, decodeStoredRecord, historyEntryOf, migrateV0, newRecordId } from '../../src/core/record';
 import { reconcile } from '../../src/core/reconcile';
 import type { ConsentRecord, ConsentryConfig } from '../../src/core/types';
@@ -221,34 +222,44 @@ describe('reconcile (IndexedDB is the source of truth)', () => {
   const stored = record();
   const cookieOf = (r: ConsentRecord) => encodeMirrorCookie(r, IDS);
   const none = { writeCookie: false, removeCookie: false, saveRecord: false, unreadable: false };
+  /** The cookie as the head reads it (head/mirror.ts): raw, and decoded for this config. */
+  const mirror = (raw: string | undefined, language = 'en') => {
+    const decision = decodeMirrorCookie(raw, IDS, NOW);
+    return { raw, record: decision && recordFromMirror(decision, config, language) };
+  };
 
   it('a stored record with its cookie: nothing to repair', () => {
-    expect(reconcile(stored, cookieOf(stored), config, 'en')).toEqual({ ...none, record: stored });
+    expect(reconcile(stored, mirror(cookieOf(stored), 'en'), config)).toEqual({ ...none, record: stored });
   });
   it('a stored record without cookie: the cookie is restored', () => {
-    expect(reconcile(stored, undefined, config, 'en')).toEqual({ ...none, record: stored, writeCookie: true });
+    expect(reconcile(stored, mirror(undefined, 'en'), config)).toEqual({ ...none, record: stored, writeCookie: true });
   });
   it('a stored record with an older cookie: the cookie is rewritten', () => {
     const older = cookieOf(record({ updatedAt: NOW - 5 * DAY, categories: { ...stored.categories, analytics: false } }));
-    expect(reconcile(stored, older, config, 'en')).toEqual({ ...none, record: stored, writeCookie: true });
+    expect(reconcile(stored, mirror(older, 'en'), config)).toEqual({ ...none, record: stored, writeCookie: true });
   });
   it('a newer cookie (another subdomain sharing it): the cookie is recorded', () => {
     const newer = record({ id: 'other', updatedAt: NOW, method: 'reject-all', categories: { necessary: true, preferences: false, analytics: false, advertising: false, email: false } });
-    const result = reconcile(stored, cookieOf(newer), config, 'en');
+    const result = reconcile(stored, mirror(cookieOf(newer), 'en'), config);
     expect(result).toMatchObject({ saveRecord: true, writeCookie: false, record: { id: 'other', method: 'reject-all', updatedAt: NOW } });
   });
   it('a cookie without a stored record: re-recorded', () => {
-    const result = reconcile(undefined, cookieOf(stored), config, 'zh-CN');
+    const result = reconcile(undefined, mirror(cookieOf(stored), 'zh-CN'), config);
     expect(result).toMatchObject({ ...none, saveRecord: true, record: { id: 'r-1', language: 'zh-CN', categories: stored.categories } });
   });
   it('an unreadable stored record: ignored, cookie dropped, visitor asked again', () => {
-    expect(reconcile({ schema: 9 }, cookieOf(stored), config, 'en')).toEqual({ ...none, record: null, unreadable: true, removeCookie: true });
-    expect(reconcile('garbage', undefined, config, 'en')).toEqual({ ...none, record: null, unreadable: true });
+    expect(reconcile({ schema: 9 }, mirror(cookieOf(stored), 'en'), config)).toEqual({ ...none, record: null, unreadable: true, removeCookie: true });
+    expect(reconcile('garbage', mirror(undefined, 'en'), config)).toEqual({ ...none, record: null, unreadable: true });
   });
   it('a malformed cookie and nothing stored: dropped', () => {
-    expect(reconcile(undefined, 'nonsense', config, 'en')).toEqual({ ...none, record: null, removeCookie: true });
+    expect(reconcile(undefined, mirror('nonsense', 'en'), config)).toEqual({ ...none, record: null, removeCookie: true });
+  });
+  it('a cookie dated in the future never replaces the stored record: the cookie is repaired', () => {
+    const future = cookieOf(record({ id: 'forged', updatedAt: NOW + 50_000 * 365 * DAY }));
+    expect(mirror(future).record).toBeNull();
+    expect(reconcile(stored, mirror(future), config)).toEqual({ ...none, record: stored, writeCookie: true });
   });
   it('nothing at all: no choice', () => {
-    expect(reconcile(undefined, undefined, config, 'en')).toEqual({ ...none, record: null });
+    expect(reconcile(undefined, mirror(undefined, 'en'), config)).toEqual({ ...none, record: null });
   });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createStore, get, set } from 'idb-keyval';
 import { historyEntryOf } from '../../src/core/record';
 import type { ConsentRecord, HistoryEntry } from '../../src/core/types';
-import { HISTORY_LIMIT, openStorage } from '../../src/guard/storage';
+import { HISTORY_LIMIT, openStorage } from '../../src/guard/runtime/storage';
 
 const NOW = Date.UTC(2026, 10, 29);
 const record = (n = 0): ConsentRecord => ({

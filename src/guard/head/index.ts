@@ -1,0 +1,149 @@
+/**
+ * The head (dist/consentry.js): the script that stands first in `<head>`. Its
+ * bytes block parsing, so it holds only what must be done before the page's
+ * next script runs, in this order:
+ * 1. install the blockers (./blockers.ts), before reading anything the page
+ *    controls: whatever fails after this, they are in place;
+ * 2. read the site's config (./config-source.ts) and merge it over the
+ *    defaults; the site's rules join the blockers, the markup observer starts;
+ * 3. read the mirror cookie and open the gate for what it allows — only for a
+ *    config text the runtime validated on an earlier page view (./trust.ts);
+ * 4. expose `window.consentry` (./facade.ts), push the Consent Mode default
+ *    and clean the address bar (./early-signals.ts);
+ * 5. publish the kernel (../kernel.ts) and inject the runtime
+ *    (dist/consentry-runtime.js, `async`, from beside this file), which takes
+ *    it over: validation, IndexedDB, the API's actions, release,
+ *    placeholders, purge, signals, UI.
+ * Nothing here throws into the page; an internal error leaves every optional
+ * category blocked.
+ */
+import { consentModeState } from '../../core/consent-mode';
+import { mergeConfig } from '../../core/merge-config';
+import { isPlainObject } from '../../core/objects';
+import { availableLanguages, pickLanguage } from '../../core/language';
+import * as policy from '../../core/policy';
+import type { ConsentryApi } from '../../core/types';
+import { CONFIG_ID, GUARDED, type Kernel } from '../kernel';
+import { configureBlocking, installBlocking } from './blockers';
+import { readUserConfig } from './config-source';
+import * as dataLayer from './data-layer';
+import { startEarlySignals } from './early-signals';
+import { createApi } from './facade';
+import * as gate from './gate';
+import * as held from './held';
+import { readMirror } from './mirror';
+import { plug } from './plugins';
+import * as rules from './rules';
+import { hashText, validatedBefore } from './trust';
+
+declare global {
+  interface Window {
+    /** Consentry's public API (see README "API"). */
+    consentry?: ConsentryApi;
+  }
+}
+
+/**
+ * Whether a site rule can be used before the config is validated: one with a
+ * wrong shape would make every lookup throw, and a lookup that throws lets the
+ * URL through (fail open), so until the runtime has validated the config the
+ * blockers only get well-formed site rules (the built-in ones always apply).
+ */
+function wellFormed(rule: unknown): boolean {
+  const r = rule as Record<string, unknown>;
+  const strings = (value: unknown) => value === undefined || (Array.isArray(value) && value.every((s) => typeof s == 'string'));
+  return isPlainObject(rule) && typeof r.category == 'string' && strings(r.hosts) && strings(r.paths) && strings(r.cookies);
+}
+
+function start(): void {
+  // Included twice (a CMS adding it again): the first copy already guards the page.
+  if (GUARDED in window) return console.warn('consentry: the guard is on this page twice; the second copy does nothing');
+  // The mark first (filled in below): a second copy of the head must find it even if this one fails.
+  const kernel = {} as Kernel;
+  Object.defineProperty(window, GUARDED, { value: kernel });
+  installBlocking();
+
+  const script = document.currentScript as HTMLScriptElement | null;
+  const scriptsBefore = [...document.scripts];
+  const { user, problems } = readUserConfig(script);
+  const raw = JSON.stringify(user);
+  // Nothing to validate when the site wrote nothing (the guard's own nonce is always a string).
+  const empty = raw === JSON.stringify(script?.nonce ? { ui: { nonce: script.nonce } } : {});
+  // Any shape of `user` merges into the defaults' shape (core/merge-config.ts): nothing below can throw on it.
+  const config = mergeConfig(problems.length ? {} : user);
+  // A validated config has only well-formed rules, so this keeps all of them; an unvalidated one keeps the usable ones.
+  config.rules = config.rules.filter(wellFormed);
+  configureBlocking(config);
+
+  const language = pickLanguage([config.language, document.documentElement.lang, ...(navigator.languages ?? [])], availableLanguages(config));
+  const { record: initial } = readMirror(config, language);
+  const allowed = policy.effectiveCategories(initial, config);
+  const configHash = hashText(raw);
+  // Whether the gate may open for the cookie now. Checking that this config was validated
+  // reads localStorage, a synchronous IPC (~1–3 ms on a page's first access): only when the
+  // cookie would release something (never on a first visit, nor after "reject all").
+  const trusted = !problems.length && (empty || (allowed.size > 1 && validatedBefore(configHash)));
+  const api = createApi(config, language, initial);
+  try {
+    // Defined, not assigned: it must win over an element named "consentry" and a page's own property.
+    Object.defineProperty(window, 'consentry', { value: api.facade, writable: true, configurable: true, enumerable: true });
+  } catch {
+    console.error('consentry: window.consentry is taken by the page and cannot be replaced: trackers stay blocked, but the page cannot reach the API');
+  }
+  const base = script?.src || location.href;
+  const early = startEarlySignals(config, gate.allows);
+  if (trusted) gate.set(allowed);
+
+  let claimed = false;
+  Object.assign(kernel, {
+    claim: () => !claimed && (claimed = true),
+    gate,
+    rules,
+    held,
+    plug,
+    api,
+    policy,
+    readMirror,
+    defaults: () => mergeConfig({}),
+    dataLayer,
+    consentMode: consentModeState,
+    boot: {
+      user,
+      sourceProblems: problems,
+      config,
+      configHash,
+      language,
+      gpc: navigator.globalPrivacyControl === true,
+      initial,
+      scriptsBefore,
+      configRead: !!document.getElementById(CONFIG_ID),
+      base,
+      landing: early.landing,
+    },
+  } satisfies Kernel);
+
+  const runtime = document.createElement('script');
+  runtime.src = new URL('consentry-runtime.js', base).href;
+  runtime.async = true;
+  // Without the runtime nothing can be recorded: say so, naming the file, and settle what waits for it.
+  runtime.onerror = () => {
+    const message = `consentry: could not load ${runtime.src}; keep it beside consentry.js (README "Self-hosting")`;
+    console.error(message);
+    api.fail(new Error(message));
+  };
+  if (config.ui.nonce) runtime.nonce = config.ui.nonce;
+  (document.head || document.documentElement).appendChild(runtime);
+}
+
+try {
+  start();
+} catch (error) {
+  // Fail closed: whatever happened, optional categories stay blocked.
+  console.error('consentry: internal error; optional categories stay blocked', error);
+  try {
+    configureBlocking();
+    gate.set([]);
+  } catch {
+    // Nothing more can be done without risking the page.
+  }
+}

@@ -1,0 +1,138 @@
+/**
+ * The runtime, entered as `start(kernel)` with the kernel the head published
+ * (../kernel.ts). It carries everything that can wait for the page:
+ * - full validation of the config (./config-check.ts): an invalid one locks
+ *   every optional category, a valid one is remembered for the next head;
+ * - release of held and tagged elements, embed placeholders and the purge of
+ *   tracker cookies, plugged into the head's blockers (`kernel.plug`);
+ * - IndexedDB and its reconciliation with the mirror cookie, tab sync, the
+ *   API's actions (./api.ts) put on the head's `window.consentry`;
+ * - signals (Consent Mode updates, dataLayer events, receipts, unsubscribe
+ *   and GPC), the UI loader and the settings button.
+ * It never imports the head: everything of the head's it uses comes through
+ * the kernel. Nothing here throws into the page.
+ */
+import { encodeMirrorCookie } from '../../core/mirror-cookie';
+import { NOTICE_KEY } from '../../core/storage-keys';
+import { historyEntryOf } from '../../core/record';
+import { reconcile } from '../../core/reconcile';
+import { policyNoticeActive } from '../../core/policy-notice';
+import type { ConsentRecord, ConsentryConfig } from '../../core/types';
+import type { Kernel } from '../kernel';
+import { createConsent } from './api';
+import { checkConfig } from './config-check';
+import { reportEmbedding } from './diagnostics';
+import { removeMirror, writeMirror } from './mirror';
+import { createPlaceholders } from './placeholder';
+import { purgeTrackerCookies } from './purge';
+import { createRelease } from './release';
+import { showSettingsButton } from './settings-button';
+import { startSignals } from './signals';
+import { openStorage } from './storage';
+import { startTabSync } from './tab-sync';
+import { createUiLoader, listenForOpenLinks } from './ui-loader';
+
+/**
+ * Whether a returning visitor should see the "our policy changed" notice: a
+ * non-material change (a material one asks again instead) made after their
+ * choice, within the notice window, and not dismissed for this version yet.
+ */
+function noticeDue(config: ConsentryConfig, record: ConsentRecord | null): boolean {
+  if (!record || record.policyVersion === config.policy.version || !policyNoticeActive(config, Date.now())) return false;
+  try {
+    return localStorage.getItem(NOTICE_KEY) !== config.policy.version;
+  } catch {
+    return true; // storage blocked: showing it again is the lesser harm
+  }
+}
+
+function run(kernel: Kernel): void {
+  const { boot, gate, held, rules, api } = kernel;
+  const { config, locked } = checkConfig(kernel);
+  if (locked) {
+    // As if the site had written no config: the built-in rules only, and the gate closed
+    // in case an earlier page view's verdict let it open (fail closed).
+    rules.use([]);
+    gate.set([]);
+  }
+  const { language, gpc } = boot;
+  const facade = api.facade;
+  const storage = openStorage();
+  const openUi = createUiLoader({ api: facade, config, language, gpc, base: boot.base });
+  const consent = createConsent({
+    config,
+    language,
+    gpc,
+    locked,
+    storage,
+    initial: boot.initial,
+    policy: kernel.policy,
+    gate,
+    emit: api.emit,
+    writeCookie: (value) => writeMirror(config, value),
+    removeCookie: () => removeMirror(config),
+    broadcast: startTabSync((record) => consent.applyRemote(record)),
+    openUi,
+    purge: (categories) => purgeTrackerCookies(rules, categories),
+    reload: () => location.reload(),
+  });
+
+  // Plug release, placeholders and purge into the blockers, then catch up: the tagged iframes
+  // they met so far get their placeholder, and whatever the gate allows by now is released.
+  const placeholders = createPlaceholders(config, language, (change) => facade.set(change));
+  const release = createRelease(held, placeholders);
+  kernel.plug({ ...release, placeholder: placeholders.show, purge: (categories) => purgeTrackerCookies(rules, categories) });
+  for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-consent]')) {
+    if (held.inspected.has(frame) && !held.isReleasable(frame)) placeholders.show(frame, held.categoriesOf(frame));
+  }
+  release.release();
+  reportEmbedding(kernel);
+  listenForOpenLinks(openUi);
+  // Signals first: Consent Mode's update must follow the default before a released tag runs.
+  startSignals({ config, api: facade, gpc, landing: boot.landing(), dataLayer: kernel.dataLayer, consentMode: kernel.consentMode, openUi });
+  consent.applyGate();
+
+  void storage
+    .load()
+    .then((stored) => {
+      // The cookie is read again: another tab may have changed it meanwhile.
+      const found = reconcile(stored, kernel.readMirror(config, language), config);
+      if (found.unreadable) console.warn('consentry: the stored choice could not be read; the visitor is asked again');
+      if (found.removeCookie) removeMirror(config);
+      if (found.writeCookie && found.record) writeMirror(config, encodeMirrorCookie(found.record, config.categories.map((c) => c.id)));
+      if (found.saveRecord && found.record) void storage.save(found.record, historyEntryOf(found.record));
+      return found.record;
+    })
+    .catch((error: unknown) => {
+      console.error('consentry: internal error while reading the stored choice', error);
+      return null;
+    })
+    .then((record) => {
+      const state = consent.start(record);
+      api.ready(state);
+      api.complete(consent.actions);
+      if (state.needsChoice) {
+        if (!locked) void openUi('banner');
+      } else {
+        // A visitor who chose never downloads the UI, but withdrawing stays one click away.
+        showSettingsButton(config, language);
+        if (noticeDue(config, state.record)) void openUi('notice');
+      }
+    });
+}
+
+/** The runtime's entry: called once, with the head's kernel. */
+export function start(kernel: Kernel): void {
+  try {
+    run(kernel);
+  } catch (error) {
+    // Fail closed: whatever happened, optional categories stay blocked.
+    console.error('consentry: internal error; optional categories stay blocked', error);
+    try {
+      kernel.gate.set([]);
+      kernel.api.fail(new Error('consentry: internal error; nothing can be recorded on this page'));
+    } catch {
+      // Nothing more can be done without risking the page.
+    }
+  }
+}
