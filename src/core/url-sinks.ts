@@ -1,0 +1,124 @@
+/**
+ * Every place in markup where a URL makes the browser load something, as
+ * data: the guard judges each of them however it is set (property, any form
+ * of setAttribute, HTML strings, markup, clones), and the tagging tool
+ * rewrites them in HTML files, from this one table, so the two cannot
+ * disagree. A new sink is one row.
+ *
+ * Each row is `tag attribute kind`:
+ * - `tag`: the element's local name as the parser makes it (SVG keeps its
+ *   case: `feImage`), or `*` for every element;
+ * - `attribute`: as written (`xlink:href` with its prefix);
+ * - `kind`: how the value names URLs (see `UrlKind`).
+ *
+ * Pure: no DOM. Kept as one string so the guard's bytes stay small.
+ */
+
+/**
+ * How an attribute's value names URLs:
+ * - `u`: one URL;
+ * - `s`: a `srcset` (candidates separated by commas, each a URL and an optional descriptor);
+ * - `l`: URLs separated by spaces (`ping`);
+ * - `c`: CSS (`url(…)`, `image-set(…)` and `@import` strings);
+ * - `h`: HTML (`srcdoc`), judged as a document of its own.
+ */
+export type UrlKind = 'u' | 's' | 'l' | 'c' | 'h';
+
+export interface UrlSink {
+  tag: string;
+  attribute: string;
+  kind: UrlKind;
+}
+
+const TABLE =
+  // Scripts (HTML, and SVG's href / xlink:href)
+  'script src u,script href u,script xlink:href u,' +
+  // Images and responsive sources
+  'img src u,img srcset s,source src u,source srcset s,input src u,' +
+  // Frames and embedded documents
+  'iframe src u,iframe srcdoc h,frame src u,embed src u,object data u,object codebase u,' +
+  // Links: preload, prefetch, modulepreload, preconnect, dns-prefetch, stylesheet, icon, manifest…
+  'link href u,link imagesrcset s,' +
+  // Media
+  'video src u,video poster u,audio src u,track src u,' +
+  // SVG resources
+  'image href u,image xlink:href u,use href u,use xlink:href u,feImage href u,feImage xlink:href u,' +
+  // Legacy backgrounds
+  'body background u,table background u,td background u,th background u,' +
+  // Beacons sent on a click or a submit
+  'a ping l,area ping l,form action u,button formaction u,input formaction u,' +
+  // Inline styles
+  '* style c';
+
+/** The table, one object per row. */
+export const URL_SINKS: readonly UrlSink[] = TABLE.split(',').map((row) => {
+  const [tag, attribute, kind] = row.split(' ') as [string, string, UrlKind];
+  return { tag, attribute, kind };
+});
+
+/**
+ * The sink an attribute of an element is, or undefined. `tag` is matched
+ * case-insensitively (the DOM upper-cases HTML tag names), `attribute` as
+ * the DOM reports it (lowercase for HTML).
+ */
+export function sinkOf(tag: string, attribute: string): UrlSink | undefined {
+  const name = attribute.toLowerCase();
+  const element = tag.toLowerCase();
+  return URL_SINKS.find((sink) => sink.attribute === name && (sink.tag === '*' || sink.tag.toLowerCase() === element));
+}
+
+/**
+ * The URLs in a `srcset` value, as HTML's "parse a srcset attribute" reads
+ * them: each candidate's URL is its run of non-space characters (commas
+ * inside it, as in a `data:` URL, belong to it; trailing ones end the
+ * candidate), and its descriptors run to the next comma outside parentheses.
+ */
+export function srcsetUrls(value: string): string[] {
+  const urls: string[] = [];
+  for (let at = 0; at < value.length; ) {
+    while (/[\s,]/.test(value[at] ?? '')) at++;
+    const start = at;
+    while (at < value.length && !/\s/.test(value[at]!)) at++;
+    let url = value.slice(start, at);
+    if (/,$/.test(url)) url = url.replace(/,+$/, '');
+    else {
+      for (let depth = 0; at < value.length && (value[at] != ',' || depth > 0); at++) depth += value[at] == '(' ? 1 : value[at] == ')' ? -1 : 0;
+      at++;
+    }
+    if (url) urls.push(url);
+  }
+  return urls;
+}
+
+/**
+ * The URLs CSS loads: `url(…)` (quoted or not), the strings of `image-set(…)`
+ * and `@import "…"`. Escapes in them are undone. (CSS that spells `url` with
+ * escapes is beyond this reading: the service worker catches what it loads.)
+ */
+export function cssUrls(css: string): string[] {
+  const urls: string[] = [];
+  // The end of the `image-set(…)` being read: quoted strings before it are image URLs.
+  let setEnd = -1;
+  for (const match of css.matchAll(/url\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)\s]*)\s*\)|@import\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|image-set\(|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/gi)) {
+    const [found, inUrl, imported, quoted] = match;
+    if (/^image-set/i.test(found)) {
+      let at = match.index + found.length;
+      for (let depth = 1; at < css.length && depth; at++) depth += css[at] == '(' ? 1 : css[at] == ')' ? -1 : 0;
+      setEnd = at;
+      continue;
+    }
+    const url = inUrl || imported || (match.index < setEnd ? quoted : '');
+    // Quotes off, escapes undone.
+    if (url) urls.push(url.replace(/^(["'])(.*)\1$/s, '$2').replace(/\\(.)/g, '$1'));
+  }
+  return urls.filter(Boolean);
+}
+
+/** The URLs a sink's value names (for `h`, none: an HTML document is judged as a whole). */
+export function urlsOf(kind: UrlKind, value: string): string[] {
+  if (kind === 'u') return value.trim() ? [value.trim()] : [];
+  if (kind === 's') return srcsetUrls(value);
+  if (kind === 'l') return value.split(/\s+/).filter(Boolean);
+  if (kind === 'c') return cssUrls(value);
+  return [];
+}
