@@ -56,15 +56,21 @@ export const URL_SINKS: readonly UrlSink[] = TABLE.split(',').map((row) => {
   return { tag, attribute, kind };
 });
 
+/** The rows by attribute: the guard asks for every attribute a page sets. */
+const BY_ATTRIBUTE = new Map<string, UrlSink[]>();
+for (const sink of URL_SINKS) BY_ATTRIBUTE.set(sink.attribute, [...(BY_ATTRIBUTE.get(sink.attribute) ?? []), sink]);
+
+/** The attribute names of the table (for a selector of every element that may hold a sink). */
+export const SINK_ATTRIBUTES: readonly string[] = [...BY_ATTRIBUTE.keys()];
+
 /**
- * The sink an attribute of an element is, or undefined. `tag` is matched
- * case-insensitively (the DOM upper-cases HTML tag names), `attribute` as
- * the DOM reports it (lowercase for HTML).
+ * The sink an attribute of an element is, or undefined. Both names are matched
+ * case-insensitively (the DOM upper-cases HTML tag names; HTML attributes are
+ * case-insensitive).
  */
 export function sinkOf(tag: string, attribute: string): UrlSink | undefined {
-  const name = attribute.toLowerCase();
   const element = tag.toLowerCase();
-  return URL_SINKS.find((sink) => sink.attribute === name && (sink.tag === '*' || sink.tag.toLowerCase() === element));
+  return BY_ATTRIBUTE.get(attribute.toLowerCase())?.find((sink) => sink.tag === '*' || sink.tag.toLowerCase() === element);
 }
 
 /**

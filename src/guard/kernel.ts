@@ -44,8 +44,10 @@ export const CONFIG_ID = 'consentry-config';
 export interface Gate {
   allows(category: CategoryId): boolean;
   allowed(): ReadonlySet<CategoryId>;
-  /** Replace the allowed set (`necessary` is always added) and tell the listeners. */
-  set(categories: Iterable<CategoryId>): void;
+  /** Whether the allowed set comes from a visitor's choice (false while they decide, or with no choice). */
+  decided(): boolean;
+  /** Replace the allowed set (`necessary` is always added; `choice`: it is what a visitor's choice allows) and tell the listeners. */
+  set(categories: Iterable<CategoryId>, choice?: boolean): void;
   /** Subscribe; returns the unsubscribe function. */
   onChange(listener: (now: ReadonlySet<CategoryId>, before: ReadonlySet<CategoryId>) => void): () => void;
 }
@@ -63,6 +65,8 @@ export interface Rules {
 export interface Natives {
   setAttribute(this: Element, name: string, value: string): void;
   scriptSrc(this: HTMLScriptElement, url: string): void;
+  /** `Element.prototype.innerHTML`'s accessor. */
+  innerHTML: PropertyDescriptor;
 }
 
 /** What the blockers hold, and how the runtime tells what may go. */
@@ -71,8 +75,10 @@ export interface Held {
   scripts: Map<Element, string>;
   /** Nodes already judged, so each is judged once. */
   inspected: WeakSet<Node>;
+  /** Scripts the runtime released, and the scripts they inserted or wrote (whose `document.write` goes to `Plugins.write`). */
+  releasing: WeakSet<Element>;
   /** Untagged tracker elements the markup observer found in the HTML, for the runtime's advice to the site owner. */
-  untagged: [tag: string, url: string, rule: TrackerRule][];
+  untagged: [tag: string, attribute: string, value: string, rule: TrackerRule][];
   natives: Natives;
   /** The categories a tagged element waits for (`data-consent="analytics advertising"` waits for both). */
   categoriesOf(element: Element): string[];
@@ -90,6 +96,8 @@ export interface Plugins {
   placeholder(frame: HTMLElement, categories: string[]): void;
   /** Delete the tracker cookies of newly denied categories. */
   purge(categories: CategoryId[]): void;
+  /** A released script (in `Held.releasing`) called `document.write` with `html`. */
+  write(script: Element, html: string): void;
 }
 
 /** `window.consentry` as the head builds it; the runtime completes it through `Kernel.api`. */

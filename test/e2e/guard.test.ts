@@ -237,8 +237,10 @@ describe('observeMarkup: false (a site that tags every tracker element)', () => 
 });
 
 describe('pasted page specifics', () => {
-  it('a blocked call fails the way a blocked request fails in the browser, and reaches no one', async () => {
+  it('after "Reject all", a blocked call fails the way a blocked request fails in the browser, and reaches no one', async () => {
     const opened = await open('pasted');
+    // While the visitor decides, beacons and pixels are held instead (test/e2e/surfaces.test.ts).
+    await opened.page.evaluate(() => window.consentry!.rejectAll().then(() => undefined));
     const result = await opened.page.evaluate(async () => {
       const tracker = 'https://www.google-analytics.com/g/collect?v=2';
       const fetched = await fetch(tracker).then(
@@ -399,21 +401,24 @@ describe('elements inserted after the page loaded', () => {
       cleared.innerHTML = null as unknown as string;
       const own = document.createElement('div');
       own.innerHTML = '<iframe src="/test/e2e/pages/guard-first-party.js" title="own"></iframe>';
+      // A held frame keeps its URL in the tagged form, for its placeholder and its release.
+      const held = (frame: Element) => [frame.getAttribute('src'), frame.getAttribute('data-src'), frame.getAttribute('data-consent')];
       return {
-        shadowFrame: shadow.getElementById('shadow-frame')!.getAttribute('src'),
+        shadowFrame: held(shadow.getElementById('shadow-frame')!),
         shadowText: shadow.querySelector('p')!.textContent,
         detachedPixel: detached.querySelector('img')!.hasAttribute('src'),
-        adjacentFrame: document.getElementById('adjacent-frame')!.getAttribute('src'),
+        adjacentFrame: held(document.getElementById('adjacent-frame')!),
         adjacentText: box.querySelector('b')!.textContent,
         cleared: cleared.innerHTML,
         ownFrame: own.querySelector('iframe')!.getAttribute('src'),
       };
     });
+    const gtm = 'https://www.googletagmanager.com/ns.html?id=GTM-F2F0TST';
     expect(result).toEqual({
-      shadowFrame: 'about:blank',
+      shadowFrame: [null, gtm, 'analytics'],
       shadowText: 'in shadow',
       detachedPixel: false,
-      adjacentFrame: 'about:blank',
+      adjacentFrame: [null, gtm, 'analytics'],
       adjacentText: 'own',
       cleared: '',
       ownFrame: '/test/e2e/pages/guard-first-party.js',
@@ -474,7 +479,7 @@ describe('elements inserted after the page loaded', () => {
     await opened.context.close();
   });
 
-  it('a tagged iframe appended by a script gets its placeholder; a tracker iframe in innerHTML is blanked and never loads', async () => {
+  it('a tagged iframe appended by a script gets its placeholder; so does a tracker iframe in innerHTML, which never loads until allowed', async () => {
     const opened = await open('pasted');
     await opened.page.evaluate(() => {
       const frame = document.createElement('iframe');
@@ -489,13 +494,18 @@ describe('elements inserted after the page loaded', () => {
       box.innerHTML = '<iframe id="late-tracker" src="https://www.googletagmanager.com/ns.html?id=GTM-F2F0TST"></iframe>';
     });
     const placeholder = opened.page.locator('.consentry-placeholder');
-    await expect.poll(() => placeholder.count()).toBe(1);
-    expect(await placeholder.boundingBox()).toMatchObject({ width: 320, height: 180 });
-    expect(await opened.page.locator('#late-tracker').getAttribute('src')).toBe('about:blank');
+    await expect.poll(() => placeholder.count()).toBe(2);
+    expect(await placeholder.first().boundingBox()).toMatchObject({ width: 320, height: 180 });
+    expect(await opened.page.locator('#late-tracker').getAttribute('src')).toBeNull();
+    expect(await opened.page.locator('#late-tracker').getAttribute('data-consent')).toBe('analytics');
     await settle(opened.page);
     expect(withoutPreload(opened.traffic.requests, 'pasted')).toEqual([]);
     await placeholder.getByRole('button', { name: 'Allow Advertising' }).click();
     await expect.poll(() => opened.traffic.requests.filter((r) => r.kind === 'embed').length).toBe(1);
+    // The analytics one is still held.
+    expect(opened.traffic.requests.filter((r) => r.url.includes('/ns.html'))).toEqual([]);
+    await placeholder.getByRole('button', { name: 'Allow Analytics' }).click();
+    await expect.poll(() => opened.traffic.requests.filter((r) => r.url.includes('/ns.html')).length).toBe(1);
     await opened.context.close();
   });
 });

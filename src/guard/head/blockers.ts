@@ -12,15 +12,16 @@ import { guardCookieWrites } from './cookies';
 import { guardElements, watchMarkup } from './elements';
 import { onChange } from './gate';
 import { captureNatives } from './held';
+import { watchHits } from './hits';
 import { guardNetwork } from './network';
 import { plugins } from './plugins';
 import { use } from './rules';
 
 /** Install all interceptors and subscribe to the gate. Never throws; a blocker that cannot install is reported and the others still run. */
 export function installBlocking(): void {
-  for (const install of [captureNatives, guardCookieWrites, guardNetwork, guardElements]) {
+  for (const install of [captureNatives, guardCookieWrites, guardNetwork, guardElements, watchHits]) {
     try {
-      install();
+      install(window);
     } catch (error) {
       console.error('consentry: could not install a blocker', error);
     }

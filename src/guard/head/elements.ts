@@ -1,184 +1,148 @@
 /**
- * Script, image and iframe interceptors. Scripts created by other scripts are
- * caught where their URL is set (`src` setter, `setAttribute`) or where they
- * are inserted (appendChild, insertBefore, append, …); scripts in the HTML
- * are caught by a MutationObserver, which Chromium runs before the parser
- * executes a script: turning its `type` into `text/plain` keeps it from running
- * (the preload scanner may still have fetched it — see README, Blocking).
- * Blocked scripts are released later (the runtime's release, ./plugins.ts); blocked pixels and iframes
- * are not (a hit from before the choice must never be sent after it).
+ * The element interceptors: every way a page can put a URL on an element
+ * goes through ./hold.ts, which judges it against the URL-sink table —
+ * property setters (one per row of the table), `setAttribute`,
+ * `setAttributeNS`, `setAttributeNode(NS)`, `attributes.setNamedItem(NS)`,
+ * `Attr.value`, SVG's `href.baseVal`, HTML strings (`innerHTML`,
+ * `outerHTML`, `insertAdjacentHTML`, `setHTMLUnsafe`,
+ * `createContextualFragment`), clones and imports, insertions (for what no
+ * setter saw: nodes from other documents), and markup: a MutationObserver,
+ * which Chromium runs before the parser executes the next script, judges
+ * what the parser inserts (the preload scanner may have fetched it already —
+ * the tagging tool and the service worker cover that).
+ *
+ * `guardElements(realm)` installs all of it in a window (the page's, and each
+ * same-origin frame's: ./realms.ts); the state is the head's, shared.
  */
-import { allows } from './gate';
-import { categoriesOf, inspected, isReleasable, natives, scripts, untagged } from './held';
-import { plugins } from './plugins';
-import { forUrl, isBlockedUrl } from './rules';
+import { URL_SINKS } from '../../core/url-sinks';
+import { inspected, natives } from './held';
+import { hold, judgeMarkup, judgeTree } from './hold';
+import { patchMethods, patchSetter } from './patch';
+import { guardWrite } from './write';
 
-const WATCHED = 'script,img,iframe,link[data-consent]';
-const WATCHED_TAGS = /^(SCRIPT|IMG|IFRAME|LINK)$/;
-const SRC_TAGS = /^(SCRIPT|IMG|IFRAME)$/;
+/** A window whose DOM classes we patch (the page's own, or a same-origin frame's). */
+export type Realm = Window & typeof globalThis;
 
-/** Mark a script as blocked: it keeps its original type in `data-type` and waits for `data-consent`. */
-function markBlocked(script: Element, category: string): void {
-  const type = script.getAttribute('type');
-  if (type !== null && type !== 'text/plain') natives.setAttribute.call(script, 'data-type', type);
-  natives.setAttribute.call(script, 'type', 'text/plain');
-  natives.setAttribute.call(script, 'data-consent', category);
-}
+/** IDL properties whose names differ from their attribute's. */
+const PROPERTY: Record<string, string> = { codebase: 'codeBase', imagesrcset: 'imageSrcset', formaction: 'formAction' };
 
-/** A pixel that was not requested fails like one blocked by the browser. */
-function failImage(image: Element): void {
-  setTimeout(() => image.dispatchEvent(new Event('error')));
-}
-
-/** Intercept a URL about to be set on a script, image or iframe; true when it must not be set. */
-function holdUrl(element: Element, url: string): boolean {
-  const rule = forUrl(url);
-  if (!rule || allows(rule.category)) return false;
-  if (element.tagName === 'SCRIPT') {
-    scripts.set(element, url);
-    markBlocked(element, rule.category);
-  } else if (element.tagName === 'IMG') {
-    failImage(element);
-  }
-  return true;
-}
+/** A held script or style keeps `text/plain`: the type it asks for is used on release. */
+const typeHeld = (element: Element) => element.hasAttribute('data-consent') && element.getAttribute('type') == 'text/plain';
 
 /**
- * Judge a node (and its subtree) once: tagged elements wait, untagged tracker
- * elements are blocked. Returns true when it left a tagged element that is not
- * in the page yet for later.
- */
-function inspect(root: Node | null | undefined, fromMarkup: boolean): boolean | void {
-  // Cheap checks first: this runs for every node a page inserts.
-  const nodeType = root?.nodeType;
-  if (nodeType !== 1 && nodeType !== 11) return;
-  // An element without `src` or `data-consent` has nothing to judge yet (a `src` set later goes through the setters).
-  const watched =
-    nodeType === 1 &&
-    WATCHED_TAGS.test((root as Element).tagName) &&
-    ((root as Element).hasAttribute('src') || (root as Element).hasAttribute('data-consent'));
-  if (!watched && !(root as ParentNode).firstElementChild) return;
-  const found: Element[] = watched ? [root as Element] : [];
-  if ((root as ParentNode).firstElementChild) found.push(...(root as ParentNode).querySelectorAll(WATCHED));
-  let release = false;
-  let deferred = false;
-  for (const element of found) {
-    if (inspected.has(element)) continue;
-    if (element.hasAttribute('data-consent')) {
-      // Judged once in the page: a placeholder needs a place.
-      if (!element.isConnected) {
-        deferred = true;
-        continue;
-      }
-      inspected.add(element);
-      release = true;
-      if (element.tagName === 'IFRAME' && !isReleasable(element)) plugins.placeholder(element as HTMLElement, categoriesOf(element));
-      continue;
-    }
-    inspected.add(element);
-    const src = element.getAttribute('src');
-    const rule = src && forUrl(src);
-    if (!rule) continue;
-    const tag = element.tagName.toLowerCase();
-    if (fromMarkup) untagged.push([tag, src, rule]);
-    if (allows(rule.category)) continue;
-    if (tag === 'script') {
-      markBlocked(element, rule.category);
-      release = true;
-      if (!fromMarkup) {
-        // Not yet run (inserted by a script): keep its URL, release the same element later.
-        scripts.set(element, src);
-        element.removeAttribute('src');
-      }
-    } else if (tag === 'iframe') {
-      natives.setAttribute.call(element, 'src', 'about:blank');
-    } else {
-      element.removeAttribute('src');
-      if (!fromMarkup) failImage(element);
-    }
-  }
-  if (release) plugins.release();
-  return deferred;
-}
-
-/** Rewrite `<script src>` tags of denied trackers in `document.write` HTML (CNZZ's standard snippet writes one). */
-function blockWrittenScripts(html: string): string {
-  return html.replace(/<script\b([^>]*)>/gi, (tag, attributes: string) => {
-    const src = /\ssrc\s*=\s*["']?([^"'\s>]+)/i.exec(attributes)?.[1];
-    const rule = src && forUrl(src);
-    if (!rule || allows(rule.category)) return tag;
-    const typePattern = /\stype\s*=\s*["']?([^"'\s>]+)["']?/i;
-    const type = typePattern.exec(attributes)?.[1];
-    return `<script${attributes.replace(typePattern, '')} type="text/plain" data-consent="${rule.category}"${type ? ` data-type="${type}"` : ''}>`;
-  });
-}
-
-type Patchable = Record<string, unknown>;
-
-function patchMethods(proto: object, names: string, make: (native: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown): void {
-  for (const name of names.split(' ')) {
-    const native = (proto as Patchable)[name];
-    if (typeof native === 'function') (proto as Patchable)[name] = make(native as (...args: unknown[]) => unknown);
-  }
-}
-
-/** `set` gets the value as assigned (`innerHTML = null` must still clear, not write "null"). */
-function patchSetter(proto: object, name: string, set: (this: Element, value: unknown, native: (value: unknown) => void) => void): void {
-  const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-  if (!descriptor?.set) return;
-  const nativeSet = descriptor.set;
-  Object.defineProperty(proto, name, {
-    ...descriptor,
-    set(this: Element, value: unknown) {
-      set.call(this, value, (v) => nativeSet.call(this, v));
-    },
-  });
-}
-
-/**
- * Starts the markup observer (once; the guard calls it before its own script
+ * Starts the markup observer (once; the head calls it before its own script
  * ends, so no markup is parsed in between); set by `guardElements`.
  */
 export let watchMarkup = (): void => {};
 
-/** Install the script, image and iframe interceptors; `watchMarkup` then starts the markup observer. */
-export function guardElements(): void {
+/** Install the element interceptors in `realm`. */
+export function guardElements(realm: Realm): void {
+  const { Element, Node, Attr, Document, DocumentFragment, ShadowRoot, NamedNodeMap, Range, SVGAnimatedString } = realm;
+  // Trusted Types values are passed on as they are (the browser reads them, not their toString), judged by their own stringifier.
+  const trusted = ['TrustedHTML', 'TrustedScript', 'TrustedScriptURL'].flatMap((name) => {
+    const type = (realm as unknown as Record<string, { prototype: { toString(): string } } | undefined>)[name];
+    return type ? [[type, type.prototype.toString] as const] : [];
+  });
+  /** What a value is read as, once: `[what to judge, what to pass to the browser]`. */
+  const read = (value: unknown): [string, unknown] => {
+    for (const [type, toString] of trusted) if (value instanceof (type as unknown as typeof Object)) return [toString.call(value), value];
+    const text = String(value);
+    return [text, value == null ? value : text];
+  };
   // Scripts already in the page ran before us: never judge (and hold, and run again) one of them.
-  // Whether a tracker was among them is said by the async part (../diagnostics.ts).
-  for (const script of document.scripts) inspected.add(script);
+  // Whether a tracker was among them is said by the runtime (runtime/diagnostics.ts).
+  for (const script of realm.document.scripts) inspected.add(script);
 
-  for (const proto of [HTMLScriptElement.prototype, HTMLImageElement.prototype, HTMLIFrameElement.prototype]) {
-    patchSetter(proto, 'src', function (url, native) {
-      if (!holdUrl(this, String(url))) native(url);
+  // One setter per row of the sink table, on the prototype that defines it (video.src is HTMLMediaElement's).
+  for (const { tag, attribute } of URL_SINKS) {
+    const property = PROPERTY[attribute] ?? attribute;
+    for (let owner = tag == '*' ? realm.HTMLElement.prototype : Object.getPrototypeOf(realm.document.createElement(tag)); owner; owner = Object.getPrototypeOf(owner)) {
+      const descriptor = Object.getOwnPropertyDescriptor(owner, property);
+      if (!descriptor) continue;
+      // Patched once per prototype: img.src and source.src share none, video and audio share HTMLMediaElement's.
+      if (!(descriptor.set as { judged?: boolean } | undefined)?.judged) {
+        patchSetter(owner, property, function (value, native) {
+          const [text, pass] = read(value);
+          if (!hold(this, attribute, text)) native(pass);
+        });
+        (Object.getOwnPropertyDescriptor(owner, property)!.set as { judged?: boolean }).judged = true;
+      }
+      break;
+    }
+  }
+  for (const script of [realm.HTMLScriptElement.prototype, realm.HTMLStyleElement.prototype]) {
+    patchSetter(script, 'type', function (type, native) {
+      if (typeHeld(this)) this.setAttribute('data-type', String(type));
+      else native(type);
     });
   }
-  patchSetter(HTMLScriptElement.prototype, 'type', function (type, native) {
-    // A held script stays text/plain; the type it asked for is used on release.
-    if (scripts.has(this)) natives.setAttribute.call(this, 'data-type', String(type));
-    else native(type);
-  });
-  patchMethods(Element.prototype, 'setAttribute', () =>
+
+  // Every form of setting an attribute. A value is turned into a string once: what was judged is what is set.
+  patchMethods(Element.prototype, 'setAttribute setAttributeNS', (native, method) =>
     function (this: Element, ...args: unknown[]) {
-      const name = String(args[0]).toLowerCase();
-      const value = String(args[1]);
-      if (name === 'src' && SRC_TAGS.test(this.tagName) && holdUrl(this, value)) return;
-      natives.setAttribute.call(this, name === 'type' && scripts.has(this) ? 'data-type' : String(args[0]), value);
+      const ns = method == 'setAttributeNS';
+      const name = String(args[+ns]);
+      const [text, pass] = read(args[+ns + 1]);
+      if (/^type$/i.test(name) && typeHeld(this)) return natives.setAttribute.call(this, 'data-type', text);
+      if (!hold(this, name, text)) return native.apply(this, ns ? [args[0], name, pass] : [name, pass]);
     },
   );
+  patchMethods(Element.prototype, 'setAttributeNode setAttributeNodeNS', (native) =>
+    function (this: Element, attr: unknown) {
+      return attr instanceof Attr && hold(this, attr.name, attr.value) ? null : native.call(this, attr);
+    },
+  );
+  // `attributes.setNamedItem(attr)`: the map does not say whose it is, so the attribute is judged where it landed.
+  patchMethods(NamedNodeMap.prototype, 'setNamedItem setNamedItemNS', (native) =>
+    function (this: NamedNodeMap, attr: unknown) {
+      const replaced = native.call(this, attr);
+      const owner = (attr as Attr).ownerElement;
+      if (owner) hold(owner, (attr as Attr).name, (attr as Attr).value, 'present');
+      return replaced;
+    },
+  );
+  // An attribute node's value, however it is written (own accessors on Attr, so other nodes' textContent stays native).
+  for (const name of ['value', 'nodeValue', 'textContent']) {
+    const descriptor = Object.getOwnPropertyDescriptor(name == 'value' ? Attr.prototype : Node.prototype, name);
+    if (descriptor?.set) Object.defineProperty(Attr.prototype, name, descriptor);
+    patchSetter<Attr>(Attr.prototype, name, function (value, native) {
+      const owner = this.ownerElement;
+      if (!owner || !hold(owner, this.name, String(value))) native(value);
+    });
+  }
+  // SVG's href is an SVGAnimatedString whose baseVal sets the attribute: remember each one's element.
+  const animated = new WeakMap<object, Element>();
+  for (const owner of [realm.SVGImageElement, realm.SVGUseElement, realm.SVGFEImageElement, realm.SVGScriptElement]) {
+    const href = owner && Object.getOwnPropertyDescriptor(owner.prototype, 'href');
+    if (href?.get)
+      Object.defineProperty(owner.prototype, 'href', {
+        ...href,
+        get(this: SVGElement) {
+          const value = href.get!.call(this);
+          animated.set(value, this);
+          return value;
+        },
+      });
+  }
+  patchSetter<SVGAnimatedString>(SVGAnimatedString.prototype, 'baseVal', function (value, native) {
+    const owner = animated.get(this);
+    if (!owner || !hold(owner, 'href', String(value))) native(value);
+  });
+
   // The markup observer is only needed while the parser inserts nodes, and a
   // MutationRecord for every node a script inserts would cost more than the page's
   // own work (bench: 10,000 elements). So a script's first insertion pauses it until
   // the script ends: the parser always runs a microtask checkpoint before it goes on.
   let observer: MutationObserver | undefined;
   let paused = false;
-  const observe = () => observer?.observe(document, { childList: true, subtree: true });
-  const inspectRecords = (records: MutationRecord[]) => {
-    for (const record of records) for (const node of record.addedNodes) inspect(node, true);
+  const observe = () => observer?.observe(realm.document, { childList: true, subtree: true });
+  const judgeRecords = (records: MutationRecord[]) => {
+    for (const record of records) for (const node of record.addedNodes) judgeTree(node, 'parsed');
   };
-  const pauseObserver = () => {
+  const pause = () => {
     if (observer && !paused) {
       paused = true;
-      inspectRecords(observer.takeRecords());
+      judgeRecords(observer.takeRecords());
       observer.disconnect();
       queueMicrotask(() => {
         paused = false;
@@ -191,80 +155,87 @@ export function guardElements(): void {
   // run for every node a page inserts, so they take no rest array.
   patchMethods(Node.prototype, 'appendChild insertBefore replaceChild', (native) =>
     function (this: unknown, node: unknown, other?: unknown) {
-      const deferred = inspect(node as Node, false);
-      pauseObserver();
+      const deferred = judgeTree(node as Node, 'present');
+      pause();
       // The same number of arguments: insertBefore with one must still throw as it does natively.
       const result = arguments.length < 2 ? native.call(this, node) : native.call(this, node, other);
-      if (deferred) inspect(node as Node, false);
+      if (deferred) judgeTree(node as Node, 'present');
       return result;
     },
   );
-  patchMethods(Element.prototype, 'append prepend before after replaceWith insertAdjacentElement', (native) =>
-    function (this: unknown, ...args: unknown[]) {
-      let deferred: boolean | void = false;
-      for (let i = 0; i < args.length; i++) deferred = inspect(args[i] as Node, false) || deferred;
-      pauseObserver();
-      const result = native.apply(this, args);
-      if (deferred) for (let i = 0; i < args.length; i++) inspect(args[i] as Node, false);
-      return result;
-    },
-  );
-  // HTML strings parsed after the page loaded: scripts in them never run, but images and
-  // iframes load at once; judge them right after (release tagged ones, fail tracker pixels)...
-  const html = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')!;
-  // ...except a tracker iframe, which starts navigating the moment it is connected: blank it
-  // in an inert copy first (a template's content loads nothing) and let the browser parse that.
-  const blankTrackerFrames = (markup: unknown): unknown => {
-    if (typeof markup != 'string' || !/<iframe/i.test(markup)) return markup;
-    const template = document.createElement('template');
-    html.set!.call(template, markup);
-    let blanked = false;
-    for (const frame of template.content.querySelectorAll('iframe[src]')) {
-      if (isBlockedUrl(frame.getAttribute('src'))) {
-        natives.setAttribute.call(frame, 'src', 'about:blank');
-        blanked = true;
-      }
-    }
-    return blanked ? html.get!.call(template) : markup;
-  };
-  for (const [proto, name] of [
-    [Element.prototype, 'innerHTML'],
-    [Element.prototype, 'outerHTML'],
-    [ShadowRoot.prototype, 'innerHTML'],
-  ] as const) {
-    patchSetter(proto, name, function (markup, native) {
-      const parent = name === 'outerHTML' ? this.parentNode : this;
-      native(blankTrackerFrames(markup));
-      if (parent) inspect(parent, false);
-    });
-  }
-  for (const proto of [Element.prototype, ShadowRoot.prototype]) {
-    patchMethods(proto, 'insertAdjacentHTML setHTMLUnsafe', (native) =>
-      function (this: Element, ...args: unknown[]) {
-        native.apply(this, args.map(blankTrackerFrames));
-        // A detached element's own content loads too (images): judge it when there is no parent.
-        inspect(this.parentNode || this, false);
+  for (const owner of [Element, Document, DocumentFragment]) {
+    patchMethods(owner.prototype, 'append prepend before after replaceWith replaceChildren insertAdjacentElement moveBefore', (native) =>
+      function (this: unknown, ...args: unknown[]) {
+        let deferred: boolean | void = false;
+        for (let i = 0; i < args.length; i++) deferred = judgeTree(args[i] as Node, 'present') || deferred;
+        pause();
+        const result = native.apply(this, args);
+        if (deferred) for (let i = 0; i < args.length; i++) judgeTree(args[i] as Node, 'present');
+        return result;
       },
     );
   }
-  patchMethods(Document.prototype, 'write writeln', (native) =>
-    function (this: unknown, ...parts: unknown[]) {
-      // Written HTML goes through the parser: let the observer see it.
-      if (paused) {
-        paused = false;
-        observe();
-      }
-      return native.apply(this, parts.map((part) => blockWrittenScripts(String(part))));
+  // A clone of a node (or one imported from another document) loads what it names as soon as it exists.
+  for (const [owner, names] of [
+    [Node, 'cloneNode'],
+    [Document, 'importNode adoptNode'],
+  ] as const) {
+    patchMethods(owner.prototype, names, (native) =>
+      function (this: unknown, ...args: unknown[]) {
+        const node = native.apply(this, args) as Node;
+        judgeTree(node, 'present');
+        return node;
+      },
+    );
+  }
+
+  // HTML strings: judged as markup before the browser parses them (a tracker iframe would start
+  // navigating the moment it is connected), then what was inserted is judged (tagged elements).
+  for (const [owner, name] of [
+    [Element, 'innerHTML'],
+    [Element, 'outerHTML'],
+    [ShadowRoot, 'innerHTML'],
+  ] as const) {
+    patchSetter(owner.prototype, name, function (markup, native) {
+      const parent = name == 'outerHTML' ? this.parentNode : this;
+      native(typeof markup == 'string' ? judgeMarkup(markup, this.ownerDocument) : markup);
+      judgeTree(parent, 'present');
+    });
+  }
+  for (const owner of [Element, ShadowRoot]) {
+    patchMethods(owner.prototype, 'insertAdjacentHTML setHTMLUnsafe', (native, method) =>
+      function (this: Element, ...args: unknown[]) {
+        const at = method == 'setHTMLUnsafe' ? 0 : 1;
+        if (typeof args[at] == 'string') args[at] = judgeMarkup(args[at] as string, this.ownerDocument);
+        native.apply(this, args);
+        // A detached element's own content loads too (images): judge it when there is no parent.
+        judgeTree(this.parentNode || this, 'present');
+      },
+    );
+  }
+  patchMethods(Range.prototype, 'createContextualFragment', (native) =>
+    function (this: Range, ...args: unknown[]) {
+      const fragment = native.apply(this, args) as DocumentFragment;
+      judgeTree(fragment, 'present');
+      return fragment;
     },
   );
+  guardWrite(realm, () => {
+    // Written HTML goes through the parser: let the observer see it.
+    if (paused) {
+      paused = false;
+      observe();
+    }
+  });
 
+  if (realm != window) return;
   watchMarkup = () => {
     watchMarkup = () => {};
-    if (document.readyState !== 'loading') return;
-    observer = new MutationObserver(inspectRecords);
+    if (document.readyState != 'loading') return;
+    observer = new MutationObserver(judgeRecords);
     observe();
     document.addEventListener('DOMContentLoaded', () => {
-      inspectRecords(observer!.takeRecords());
+      judgeRecords(observer!.takeRecords());
       observer!.disconnect();
       observer = undefined;
     });

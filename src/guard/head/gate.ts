@@ -10,6 +10,7 @@ import type { Gate } from '../kernel';
 type Listener = Parameters<Gate['onChange']>[0];
 
 let current: ReadonlySet<CategoryId> = new Set(['necessary']);
+let chosen = false;
 const listeners = new Set<Listener>();
 
 /** Whether `category` may run now. */
@@ -18,16 +19,22 @@ export const allows = (category: CategoryId): boolean => current.has(category);
 /** The allowed set, for blockers that need all of it at once. */
 export const allowed = (): ReadonlySet<CategoryId> => current;
 
+/** Whether the set comes from a choice the visitor made (false while they decide: see ./hits.ts). */
+export const decided = (): boolean => chosen;
+
 /**
  * Replace the allowed set (`necessary` is always added) and tell listeners:
  * blockers release what became allowed and purge what became denied.
- * A listener that throws is reported and does not stop the others.
+ * `choice`: the set is what a visitor's choice allows (not a start-up or
+ * fail-closed default). A listener that throws is reported and does not stop
+ * the others.
  */
-export function set(next: Iterable<CategoryId>): void {
+export function set(next: Iterable<CategoryId>, choice = false): void {
   const before = current;
   const now = new Set<CategoryId>(next);
   now.add('necessary');
   current = now;
+  chosen = choice;
   for (const listener of listeners) {
     try {
       listener(now, before);

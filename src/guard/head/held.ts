@@ -15,6 +15,7 @@ export const natives = {} as Natives;
 export function captureNatives(): void {
   natives.setAttribute = Element.prototype.setAttribute;
   natives.scriptSrc = Object.getOwnPropertyDescriptor(HTMLScriptElement.prototype, 'src')!.set!;
+  natives.innerHTML = Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')!;
 }
 
 /**
@@ -27,12 +28,15 @@ export const scripts = new Map<Element, string>();
 /** Elements already looked at (on insertion, or by the markup observer), so each is judged once. */
 export const inspected = new WeakSet<Node>();
 
+/** Scripts the runtime released, and scripts they inserted or wrote: their `document.write` goes to the runtime. */
+export const releasing = new WeakSet<Element>();
+
 /**
  * Untagged tracker elements the markup observer found in the HTML, as
- * `[tag, url, rule]`: the runtime tells the site owner to tag them
- * (runtime/diagnostics.ts); the words stay off the critical path.
+ * `[tag, attribute, value, rule]`: the runtime tells the site owner to tag
+ * them (runtime/diagnostics.ts); the words stay off the critical path.
  */
-export const untagged: [tag: string, url: string, rule: TrackerRule][] = [];
+export const untagged: [tag: string, attribute: string, value: string, rule: TrackerRule][] = [];
 
 /** The categories a tagged element waits for (`data-consent="analytics advertising"` waits for both). */
 export function categoriesOf(element: Element): string[] {

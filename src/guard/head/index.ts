@@ -92,7 +92,7 @@ function start(): void {
   }
   const base = script?.src || location.href;
   const early = startEarlySignals(config, gate.allows);
-  if (trusted) gate.set(allowed);
+  if (trusted) gate.set(allowed, !policy.needsChoice(initial, config, Date.now()));
 
   let claimed = false;
   Object.assign(kernel, {

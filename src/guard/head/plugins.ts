@@ -10,6 +10,7 @@ export const plugins: Plugins = {
   reblock() {},
   placeholder() {},
   purge() {},
+  write() {},
 };
 
 /** Plug in the parts named (later calls replace what they name). */

@@ -16,13 +16,13 @@ export function use(siteRules: readonly TrackerRule[]): void {
 }
 
 /**
- * The rule a URL (absolute, or relative to the page's base URL, as the browser
- * resolves it: a `<base href>` counts) belongs to; undefined for first-party
- * URLs and anything that is not a URL.
+ * The rule a URL (absolute, or relative to `base` as the browser resolves it:
+ * the document's base URL by default, so a `<base href>` counts) belongs to;
+ * undefined for first-party URLs and anything that is not a URL.
  */
-export function forUrl(url: unknown): TrackerRule | undefined {
+export function forUrl(url: unknown, base = document.baseURI): TrackerRule | undefined {
   try {
-    return ruleForUrl(rules, new URL(String(url), document.baseURI));
+    return ruleForUrl(rules, new URL(String(url), base));
   } catch {
     return undefined;
   }
@@ -31,8 +31,11 @@ export function forUrl(url: unknown): TrackerRule | undefined {
 /** The rule a cookie name belongs to. */
 export const forCookie = (name: string): TrackerRule | undefined => ruleForCookie(rules, name);
 
-/** Whether a request to `url` must not leave the page now. */
-export function isBlockedUrl(url: unknown): boolean {
-  const rule = forUrl(url);
-  return !!rule && !allows(rule.category);
+/** The rule `url` belongs to when its category is denied now: a request to it must not leave the page. */
+export function deniedRule(url: unknown, base?: string): TrackerRule | undefined {
+  const rule = forUrl(url, base);
+  return rule && !allows(rule.category) ? rule : undefined;
 }
+
+/** Whether a request to `url` must not leave the page now. */
+export const isBlockedUrl = (url: unknown, base?: string): boolean => !!deniedRule(url, base);

@@ -65,7 +65,8 @@ export function createConsent(ctx: ActionsContext): Consent {
 
   const state = (): ConsentState => ({ record, needsChoice: policy.needsChoice(record, config, now()), degraded: storage.degraded });
 
-  const applyGate = () => ctx.gate.set(ctx.locked ? [] : policy.effectiveCategories(record, config, now()));
+  // A choice (a record that still counts) ends the time hits are held while the visitor decides (head/hits.ts).
+  const applyGate = () => ctx.gate.set(ctx.locked ? [] : policy.effectiveCategories(record, config, now()), !policy.needsChoice(record, config, now()));
 
   /** Applies `next` everywhere; resolves once IndexedDB has it. */
   const commit = async (next: ConsentRecord | null, entry: HistoryEntry, forgetHistory?: boolean): Promise<ConsentState> => {

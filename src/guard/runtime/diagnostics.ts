@@ -33,8 +33,8 @@ export function reportEmbedding({ boot: { scriptsBefore, configRead }, rules, he
     if (rule) warnOnce(`must be the first script in <head>: ${script.src} (${who(rule)}) ran before it.`);
   }
   whenParsed(() => {
-    for (const [tag, src, rule] of held.untagged) {
-      warnOnce(`untagged <${tag} src="${src}"> (${who(rule)}) in the HTML: the browser may fetch it before Consentry runs. Tag it with data-consent="${rule.category}" (README "Blocking").`);
+    for (const [tag, attribute, value, rule] of held.untagged) {
+      warnOnce(`untagged <${tag} ${attribute}="${value}"> (${who(rule)}) in the HTML: the browser may fetch it before Consentry runs. Tag it with data-consent="${rule.category}" (README "Blocking").`);
     }
     // A #consentry-config placed after the guard was not parsed yet when the guard read its config.
     if (!configRead && document.getElementById(CONFIG_ID))

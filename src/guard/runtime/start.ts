@@ -31,6 +31,7 @@ import { startSignals } from './signals';
 import { openStorage } from './storage';
 import { startTabSync } from './tab-sync';
 import { createUiLoader, listenForOpenLinks } from './ui-loader';
+import { createWriter } from './write';
 
 /**
  * Whether a returning visitor should see the "our policy changed" notice: a
@@ -80,8 +81,9 @@ function run(kernel: Kernel): void {
   // Plug release, placeholders and purge into the blockers, then catch up: the tagged iframes
   // they met so far get their placeholder, and whatever the gate allows by now is released.
   const placeholders = createPlaceholders(config, language, (change) => facade.set(change));
-  const release = createRelease(held, placeholders);
-  kernel.plug({ ...release, placeholder: placeholders.show, purge: (categories) => purgeTrackerCookies(rules, categories) });
+  const writer = createWriter(held);
+  const release = createRelease(held, placeholders, writer);
+  kernel.plug({ ...release, placeholder: placeholders.show, purge: (categories) => purgeTrackerCookies(rules, categories), write: writer.write });
   for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-consent]')) {
     if (held.inspected.has(frame) && !held.isReleasable(frame)) placeholders.show(frame, held.categoriesOf(frame));
   }

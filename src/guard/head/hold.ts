@@ -1,0 +1,168 @@
+/**
+ * Judging one attribute of one element against the URL-sink table
+ * (src/core/url-sinks.ts), however it is being set, and holding what names a
+ * denied tracker in the tagged form the runtime releases:
+ * - a script or a style is marked `type="text/plain"` (its own type kept in
+ *   `data-type`); a script made by a script keeps its URL in `held.scripts`,
+ *   so the same element gets it back;
+ * - a pixel (`<img>`) is a hit: held while the visitor decides (./hits.ts),
+ *   refused once they have refused;
+ * - any other sink keeps its value in `data-<attribute>`; an inline style
+ *   keeps only its first-party parts until then;
+ * - a `ping` list just loses its tracker URLs, and `srcdoc` is judged as HTML.
+ * Every held element carries `data-consent`, the categories it waits for.
+ */
+import { SINK_ATTRIBUTES, sinkOf, urlsOf } from '../../core/url-sinks';
+import type { TrackerRule } from '../../core/types';
+import { categoriesOf, inspected, isReleasable, natives, releasing, scripts, untagged } from './held';
+import { holdHit } from './hits';
+import { plugins } from './plugins';
+import { deniedRule } from './rules';
+
+/**
+ * Where a value being judged stands:
+ * - `set`: about to be set (nothing loaded yet);
+ * - `present`: already on an element a script is inserting (nothing loaded yet, but the attribute is live);
+ * - `parsed`: put there by the HTML parser (the browser's preload scanner may have requested it already);
+ * - `markup`: on a stand-in parsed from an HTML string into an inert template, which the page's parse replaces.
+ */
+export type Stage = 'set' | 'present' | 'parsed' | 'markup';
+
+/** Every element that may hold a sink, or is tagged. */
+export const SINK_SELECTOR = SINK_ATTRIBUTES.map((name) => `[${name.replace(':', '\\:')}]`).join() + ',[data-consent]';
+
+/** A pixel that was not requested fails like one blocked by the browser. */
+const failImage = (image: Element) => setTimeout(() => image.dispatchEvent(new Event('error')));
+
+/** Add `category` to what `element` waits for. */
+function tagWith(element: Element, category: string): void {
+  const waits = categoriesOf(element);
+  if (!waits.includes(category)) natives.setAttribute.call(element, 'data-consent', [...waits, category].join(' '));
+}
+
+/** Mark a script or style as held: `text/plain`, its own type kept for its release. */
+export function markHeld(element: Element, category: string): void {
+  const type = element.getAttribute('type');
+  if (type !== null && type != 'text/plain') natives.setAttribute.call(element, 'data-type', type);
+  natives.setAttribute.call(element, 'type', 'text/plain');
+  tagWith(element, category);
+}
+
+/** `css` with every URL of a denied tracker made inert (a URL that loads nothing). */
+export function inertCss(css: string, base: string): string {
+  for (const url of urlsOf('c', css)) if (deniedRule(url, base)) css = css.split(url).join('about:invalid');
+  return css;
+}
+
+/**
+ * Judge `value` as attribute `name` of `element`. Returns true when it dealt
+ * with it (held, or set in a judged form) and the caller must not set it.
+ */
+export function hold(element: Element, name: string, value: string, stage: Stage = 'set'): boolean {
+  const sink = sinkOf(element.localName, name);
+  if (!sink) return false;
+  const base = element.baseURI;
+  if (sink.kind == 'h') {
+    const judged = judgeMarkup(value, element.ownerDocument, true);
+    if (judged == value && stage != 'set') return false;
+    natives.setAttribute.call(element, name, judged);
+    return true;
+  }
+  let rule: TrackerRule | undefined;
+  for (const url of urlsOf(sink.kind, value)) if ((rule = deniedRule(url, base))) break;
+  if (!rule) return false;
+  const tag = element.localName;
+  const parsed = stage == 'parsed';
+  const live = stage != 'set';
+  if (parsed && sink.kind != 'l') untagged.push([tag, name, value, rule]);
+  if (sink.kind == 'l') {
+    natives.setAttribute.call(element, name, urlsOf('l', value).filter((url) => !deniedRule(url, base)).join(' '));
+  } else if (tag == 'script') {
+    // Made by the parser: it will not run it again, so the runtime runs a copy; else the same element gets its URL back.
+    if (stage == 'set' || stage == 'present') {
+      scripts.set(element, value);
+      if (live) element.removeAttribute(name);
+    }
+    markHeld(element, rule.category);
+  } else if (tag == 'img') {
+    // A pixel. From the HTML it has been requested already: never again. From a string, a new image sends it.
+    if (live) element.removeAttribute(name);
+    const send = stage == 'markup' ? () => void (new Image().src = value) : () => natives.setAttribute.call(element, name, value);
+    if (parsed || !holdHit(rule.category, 0, send)) failImage(element);
+  } else {
+    natives.setAttribute.call(element, 'data-' + name, value);
+    if (sink.kind == 'c') natives.setAttribute.call(element, name, inertCss(value, base));
+    else if (live) {
+      // A frame from the HTML is loading it: send it somewhere that loads nothing. Media restart without it.
+      if (/^i?frame$/.test(tag) && parsed) natives.setAttribute.call(element, name, 'about:blank');
+      else element.removeAttribute(name);
+      if (parsed) (element as HTMLMediaElement).load?.();
+    }
+    tagWith(element, rule.category);
+    if (element.isConnected && /^i?frame$/.test(tag)) plugins.placeholder(element as HTMLElement, categoriesOf(element));
+  }
+  return true;
+}
+
+/**
+ * Judge a node and its subtree once (on insertion, or when the markup
+ * observer sees it): tagged elements get their placeholder and are handed to
+ * the release, attributes no setter judged are judged now. Returns true when
+ * it left a tagged element that is not in the page yet for later.
+ */
+export function judgeTree(root: Node | null | undefined, stage: Stage): boolean | void {
+  // Cheap checks first: this runs for every node a page inserts.
+  const type = root?.nodeType;
+  if (type !== 1 && type !== 11) return;
+  const element = root as Element;
+  // A script a released script inserts is released too: its document.write goes to the runtime.
+  if (element.localName == 'script') {
+    const current = document.currentScript;
+    if (current && releasing.has(current)) releasing.add(element);
+  }
+  const own = type === 1 && element.attributes.length > 0;
+  if (!own && !element.firstElementChild) return;
+  const found: Element[] = own ? [element] : [];
+  if (element.firstElementChild) found.push(...element.querySelectorAll(SINK_SELECTOR));
+  let release = false;
+  let deferred = false;
+  for (const node of found) {
+    if (inspected.has(node)) continue;
+    if (node.hasAttribute('data-consent')) {
+      // Judged once in the page: a placeholder needs a place.
+      if (!node.isConnected) {
+        deferred = true;
+        continue;
+      }
+      inspected.add(node);
+      release = true;
+      if (/^i?frame$/.test(node.localName) && !isReleasable(node)) plugins.placeholder(node as HTMLElement, categoriesOf(node));
+      continue;
+    }
+    inspected.add(node);
+    for (const { name, value } of [...node.attributes]) if (hold(node, name, value, stage)) release = true;
+  }
+  if (release) plugins.release();
+  return deferred;
+}
+
+/**
+ * HTML about to be parsed into the page (an HTML string, or a `srcdoc`
+ * document when `scriptsRun`), with
+ * every tracker in it held: parsed first into an inert template of `doc`
+ * (nothing in a template loads), judged, and written back only if something
+ * was held, so markup without trackers is parsed exactly as given.
+ */
+export function judgeMarkup(html: string, doc: Document | null = document, scriptsRun?: boolean): string {
+  // Relative URLs are first-party unless a <base> says otherwise: most strings need no parse.
+  if (!doc || (!/[/:]/.test(html) && new URL(doc.baseURI).origin == location.origin)) return html;
+  const template = doc.createElement('template');
+  natives.innerHTML.set!.call(template, html);
+  let held = false;
+  for (const node of template.content.querySelectorAll(SINK_SELECTOR)) {
+    // Scripts in an HTML string never run; in a `srcdoc` document they do.
+    if (node.localName == 'script' && !scriptsRun) continue;
+    for (const { name, value } of [...node.attributes]) if (hold(node, name, value, 'markup')) held = true;
+  }
+  return held ? natives.innerHTML.get!.call(template) : html;
+}
