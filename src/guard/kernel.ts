@@ -158,6 +158,8 @@ export interface Kernel {
   held: Held;
   /** Plug the runtime's parts into the blockers (once; later calls replace the parts they name). */
   plug(plugins: Partial<Plugins>): void;
+  /** Guard a same-origin realm (a frame's window) with the head's interceptors and state. */
+  realm(window: Window): void;
   api: ApiHandle;
   boot: Boot;
   /** What a record allows and whether it still counts (src/core/policy.ts, the head's copy). */

@@ -8,24 +8,19 @@
  * adds the site's rules and starts the markup observer.
  */
 import type { ConsentryConfig } from '../../core/types';
-import { guardCookieWrites } from './cookies';
-import { guardElements, watchMarkup } from './elements';
+import { watchMarkup } from './elements';
 import { onChange } from './gate';
 import { captureNatives } from './held';
 import { watchHits } from './hits';
-import { guardNetwork } from './network';
 import { plugins } from './plugins';
+import { guardRealm } from './realms';
 import { use } from './rules';
 
-/** Install all interceptors and subscribe to the gate. Never throws; a blocker that cannot install is reported and the others still run. */
+/** Install all interceptors in the page's realm and subscribe to the gate. Never throws; a blocker that cannot install is reported and the others still run. */
 export function installBlocking(): void {
-  for (const install of [captureNatives, guardCookieWrites, guardNetwork, guardElements, watchHits]) {
-    try {
-      install(window);
-    } catch (error) {
-      console.error('consentry: could not install a blocker', error);
-    }
-  }
+  captureNatives();
+  guardRealm(window);
+  watchHits();
   onChange((now, before) => {
     const denied = [...before].filter((category) => !now.has(category));
     if (denied.length) {

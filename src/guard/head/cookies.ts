@@ -3,7 +3,9 @@
  * (first-party cookies that match no rule pass untouched, and deletions always
  * pass). Deleting the ones already set is the runtime's (runtime/purge.ts).
  */
+import type { Realm } from './elements';
 import { allows } from './gate';
+import { patchMethods, patchSetter } from './patch';
 import { forCookie } from './rules';
 
 /** Whether a cookie string deletes its cookie (expired, or `max-age` of zero or less). */
@@ -19,25 +21,21 @@ export function cookieName(cookie: string): string {
   return cookie.split(/[=;]/)[0]!.trim();
 }
 
-/** Filter `document.cookie` writes (and `cookieStore.set`, which Chromium also offers). */
-export function guardCookieWrites(): void {
-  const proto = Document.prototype;
-  const native = Object.getOwnPropertyDescriptor(proto, 'cookie')!;
-  Object.defineProperty(proto, 'cookie', {
-    ...native,
-    set(this: Document, value: unknown) {
-      const cookie = String(value);
-      const rule = forCookie(cookieName(cookie));
-      if (!rule || allows(rule.category) || isDeletion(cookie)) native.set!.call(this, value);
-    },
+/** Filter `document.cookie` writes (and `cookieStore.set`, which Chromium also offers) in `realm`. */
+export function guardCookieWrites(realm: Realm): void {
+  patchSetter<Document>(realm.Document.prototype, 'cookie', function (value, native) {
+    // Read once: what is judged is what is written.
+    const cookie = String(value);
+    const rule = forCookie(cookieName(cookie));
+    if (!rule || allows(rule.category) || isDeletion(cookie)) native(cookie);
   });
-  const store = (window as unknown as { CookieStore?: { prototype: { set: (...args: unknown[]) => Promise<void> } } }).CookieStore;
-  const nativeSet = store?.prototype.set;
-  if (nativeSet) {
-    store.prototype.set = function (this: unknown, ...args: unknown[]) {
-      const first = args[0] as string | { name?: string };
-      const rule = forCookie(typeof first === 'string' ? first : String(first?.name));
-      return rule && !allows(rule.category) ? Promise.resolve() : nativeSet.apply(this, args);
-    };
-  }
+  patchMethods((realm as unknown as { CookieStore?: { prototype: object } }).CookieStore?.prototype, 'set', (native) =>
+    function (this: unknown, first: unknown, ...rest: unknown[]) {
+      // `set(name, value)` or `set({ name, value, … })`: read once, and that copy is what the browser gets.
+      const options = typeof first == 'object' && first ? { ...first } : undefined;
+      const name = String(options ? (options as { name?: unknown }).name : first);
+      const rule = forCookie(name);
+      return rule && !allows(rule.category) ? Promise.resolve() : native.call(this, options ?? name, ...rest);
+    },
+  );
 }

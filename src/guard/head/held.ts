@@ -9,6 +9,9 @@ import type { TrackerRule } from '../../core/types';
 import type { Natives } from '../kernel';
 import { allows } from './gate';
 
+/** The head's own script, as a tag a `srcdoc` document starts with (set at start; empty when the head has no URL). */
+export const self = { attach: '' };
+
 /** Native functions, captured by `captureNatives()` at install (not at import: the ESM build may load in Node). */
 export const natives = {} as Natives;
 

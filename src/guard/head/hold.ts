@@ -14,7 +14,7 @@
  */
 import { SINK_ATTRIBUTES, sinkOf, urlsOf } from '../../core/url-sinks';
 import type { TrackerRule } from '../../core/types';
-import { categoriesOf, inspected, isReleasable, natives, releasing, scripts, untagged } from './held';
+import { categoriesOf, inspected, isReleasable, natives, releasing, scripts, self, untagged } from './held';
 import { holdHit } from './hits';
 import { plugins } from './plugins';
 import { deniedRule } from './rules';
@@ -28,8 +28,17 @@ import { deniedRule } from './rules';
  */
 export type Stage = 'set' | 'present' | 'parsed' | 'markup';
 
-/** Every element that may hold a sink, or is tagged. */
-export const SINK_SELECTOR = SINK_ATTRIBUTES.map((name) => `[${name.replace(':', '\\:')}]`).join() + ',[data-consent]';
+/** Every element that may hold a sink, or is tagged, and style elements. */
+export const SINK_SELECTOR = SINK_ATTRIBUTES.map((name) => `[${name.replace(':', '\\:')}]`).join() + ',[data-consent],style';
+
+/** A `<style>` whose CSS names a denied tracker is held whole (`text/plain`) until allowed. */
+export function judgeStyle(style: Element): void {
+  if (style.hasAttribute('data-consent')) return;
+  for (const url of urlsOf('c', style.textContent || '')) {
+    const rule = deniedRule(url, style.baseURI);
+    if (rule) return markHeld(style, rule.category);
+  }
+}
 
 /** A pixel that was not requested fails like one blocked by the browser. */
 const failImage = (image: Element) => setTimeout(() => image.dispatchEvent(new Event('error')));
@@ -48,9 +57,9 @@ export function markHeld(element: Element, category: string): void {
   tagWith(element, category);
 }
 
-/** `css` with every URL of a denied tracker made inert (a URL that loads nothing). */
+/** `css` with every URL of a denied tracker made inert (an empty `data:` URL: nothing loads, nothing is logged). */
 export function inertCss(css: string, base: string): string {
-  for (const url of urlsOf('c', css)) if (deniedRule(url, base)) css = css.split(url).join('about:invalid');
+  for (const url of urlsOf('c', css)) if (deniedRule(url, base)) css = css.split(url).join('data:,');
   return css;
 }
 
@@ -63,9 +72,11 @@ export function hold(element: Element, name: string, value: string, stage: Stage
   if (!sink) return false;
   const base = element.baseURI;
   if (sink.kind == 'h') {
+    // Its own realm runs the head first, which attaches to this page's kernel (./index.ts).
     const judged = judgeMarkup(value, element.ownerDocument, true);
-    if (judged == value && stage != 'set') return false;
-    natives.setAttribute.call(element, name, judged);
+    const next = judged.startsWith(self.attach) ? judged : self.attach + judged;
+    if (next == value && stage != 'set') return false;
+    natives.setAttribute.call(element, name, next);
     return true;
   }
   let rule: TrackerRule | undefined;
@@ -115,11 +126,13 @@ export function judgeTree(root: Node | null | undefined, stage: Stage): boolean 
   const type = root?.nodeType;
   if (type !== 1 && type !== 11) return;
   const element = root as Element;
+  const tag = element.localName;
   // A script a released script inserts is released too: its document.write goes to the runtime.
-  if (element.localName == 'script') {
+  if (tag == 'script') {
     const current = document.currentScript;
     if (current && releasing.has(current)) releasing.add(element);
   }
+  if (tag == 'style') judgeStyle(element);
   const own = type === 1 && element.attributes.length > 0;
   if (!own && !element.firstElementChild) return;
   const found: Element[] = own ? [element] : [];
@@ -140,6 +153,7 @@ export function judgeTree(root: Node | null | undefined, stage: Stage): boolean 
       continue;
     }
     inspected.add(node);
+    if (node.localName == 'style') judgeStyle(node);
     for (const { name, value } of [...node.attributes]) if (hold(node, name, value, stage)) release = true;
   }
   if (release) plugins.release();

@@ -32,6 +32,7 @@ import { createApi } from './facade';
 import * as gate from './gate';
 import * as held from './held';
 import { readMirror } from './mirror';
+import { guardRealm } from './realms';
 import { plug } from './plugins';
 import * as rules from './rules';
 import { hashText, validatedBefore } from './trust';
@@ -55,7 +56,23 @@ function wellFormed(rule: unknown): boolean {
   return isPlainObject(rule) && typeof r.category == 'string' && strings(r.hosts) && strings(r.paths) && strings(r.cookies);
 }
 
+/** The kernel of the same-origin page this document is framed in, if that page is guarded. */
+function hostKernel(): Kernel | undefined {
+  try {
+    return parent != window ? (parent as unknown as Record<symbol, Kernel>)[GUARDED] : undefined;
+  } catch {
+    return undefined; // a cross-origin parent
+  }
+}
+
 function start(): void {
+  // A frame of a guarded page (a srcdoc document starts with this script): its realm joins the page's guard.
+  const host = hostKernel();
+  if (host?.realm) {
+    host.realm(window);
+    window.consentry = parent.consentry;
+    return;
+  }
   // Included twice (a CMS adding it again): the first copy already guards the page.
   if (GUARDED in window) return console.warn('consentry: the guard is on this page twice; the second copy does nothing');
   // The mark first (filled in below): a second copy of the head must find it even if this one fails.
@@ -91,6 +108,7 @@ function start(): void {
     console.error('consentry: window.consentry is taken by the page and cannot be replaced: trackers stay blocked, but the page cannot reach the API');
   }
   const base = script?.src || location.href;
+  if (script?.src) held.self.attach = `<script src="${script.src.replace(/"/g, '&quot;')}"${script.nonce ? ` nonce="${script.nonce}"` : ''}></script>`;
   const early = startEarlySignals(config, gate.allows);
   if (trusted) gate.set(allowed, !policy.needsChoice(initial, config, Date.now()));
 
@@ -101,6 +119,7 @@ function start(): void {
     rules,
     held,
     plug,
+    realm: guardRealm,
     api,
     policy,
     readMirror,

@@ -1,24 +1,37 @@
 /**
- * Network interceptors. A blocked call fails the way a request blocked by the
- * browser fails, so vendor code takes its normal error path: `fetch` rejects
- * with a TypeError, `sendBeacon` returns false, XHR fires `error`, WebSocket
- * fires `error` then `close` (1006), EventSource fires `error`. Decisions are
- * made at call time, so a withdrawal applies to scripts already running.
+ * Network interceptors. A URL is read once: the string that is judged is the
+ * one the browser gets (an object whose `toString` answers differently the
+ * second time gains nothing). A blocked call fails the way a request blocked
+ * by the browser fails, so vendor code takes its normal error path: `fetch`
+ * rejects with a TypeError, `sendBeacon` returns false, XHR fires `error`,
+ * WebSocket fires `error` then `close` (1006), EventSource fires `error` —
+ * except while the visitor decides, when a beacon or a `keepalive` fetch is
+ * held instead and sent once if their choice allows it (./hits.ts).
+ * Decisions are made at call time, so a withdrawal applies to scripts already
+ * running.
  */
-import { isBlockedUrl } from './rules';
-
-type AnyFunction = (this: unknown, ...args: any[]) => any;
+import type { Realm } from './elements';
+import { holdHit } from './hits';
+import { patchMethods } from './patch';
+import { deniedRule, isBlockedUrl } from './rules';
 
 /** Dispatch events later (as the network would), calling `on<type>` too for our stand-in objects. */
 function failLater(target: EventTarget, types: string[], callHandlers: boolean): void {
   setTimeout(() => {
     for (const type of types) {
-      const event = type === 'close' ? new CloseEvent(type, { code: 1006 }) : new Event(type);
+      const event = type == 'close' ? new CloseEvent(type, { code: 1006 }) : new Event(type);
       target.dispatchEvent(event);
       const handler = callHandlers && (target as unknown as Record<string, unknown>)['on' + type];
-      if (typeof handler === 'function') handler.call(target, event);
+      if (typeof handler == 'function') handler.call(target, event);
     }
   });
+}
+
+/** How many bytes a request body carries (for the bound on held hits; what cannot be measured counts as too many). */
+function size(body: unknown): number {
+  if (body == null) return 0;
+  if (typeof body == 'string' || body instanceof URLSearchParams) return String(body).length;
+  return (body as Blob).size ?? (body as ArrayBuffer).byteLength ?? Infinity;
 }
 
 /**
@@ -36,61 +49,67 @@ function deadConnection(proto: object, url: string, closedState: number, events:
   return target;
 }
 
-function guardConstructor(name: 'WebSocket' | 'EventSource', closedState: number, events: string[]): void {
-  const Native = window[name] as unknown as new (...args: unknown[]) => object;
-  if (!Native) return;
-  (window as unknown as Record<string, unknown>)[name] = new Proxy(Native, {
-    construct: (target, args, newTarget) =>
-      isBlockedUrl(args[0])
-        ? deadConnection(Native.prototype, String(args[0]), closedState, events)
-        : Reflect.construct(target, args, newTarget),
-  });
-}
-
-function wrap<T extends object>(owner: T, key: keyof T, make: (native: AnyFunction) => AnyFunction): void {
-  const native = owner[key] as unknown as AnyFunction;
-  if (typeof native === 'function') owner[key] = make(native) as T[keyof T];
-}
-
-/** Install the fetch, beacon, XHR, WebSocket, EventSource and `<a ping>` interceptors. */
-export function guardNetwork(): void {
-  wrap(window, 'fetch', (native) =>
-    function (this: unknown, input: unknown, init?: unknown) {
-      return isBlockedUrl(input instanceof Request ? input.url : input)
-        ? Promise.reject(new TypeError('Failed to fetch'))
-        : native.call(this, input, init);
+/** Install the fetch, beacon, XHR, WebSocket, EventSource and `<a ping>` interceptors in `realm`. */
+export function guardNetwork(realm: Realm): void {
+  const base = () => realm.document.baseURI;
+  patchMethods(realm, 'fetch', (native) =>
+    function (this: unknown, input: unknown, init?: RequestInit) {
+      const request = input instanceof realm.Request ? input : undefined;
+      const url = request ? request.url : String(input);
+      const rule = deniedRule(url, base());
+      const args = [request ?? url, init];
+      if (!rule) return native.apply(this, args);
+      return new Promise((resolve, reject) => {
+        const keepalive = init?.keepalive ?? request?.keepalive;
+        if (!keepalive || !holdHit(rule.category, size(init?.body), () => (native.apply(this, args) as Promise<Response>).then(resolve, reject)))
+          reject(new TypeError('Failed to fetch'));
+      });
     },
   );
-  wrap(Navigator.prototype, 'sendBeacon', (native) =>
-    function (this: unknown, url: unknown, data?: unknown) {
-      return !isBlockedUrl(url) && native.call(this, url, data);
+  patchMethods(realm.Navigator.prototype, 'sendBeacon', (native) =>
+    function (this: unknown, input: unknown, data?: unknown) {
+      const url = String(input);
+      const rule = deniedRule(url, base());
+      return rule ? holdHit(rule.category, size(data), () => native.call(this, url, data)) : native.call(this, url, data);
     },
   );
 
-  const xhrUrls = new WeakMap<object, unknown>();
-  const xhr = XMLHttpRequest.prototype;
-  wrap(xhr, 'open', (native) =>
-    function (this: unknown, ...args: unknown[]) {
-      xhrUrls.set(this as object, args[1]);
-      delete (this as Record<string, unknown>).readyState;
+  const xhrUrls = new WeakMap<object, string>();
+  patchMethods(realm.XMLHttpRequest.prototype, 'open', (native) =>
+    function (this: XMLHttpRequest, ...args: unknown[]) {
+      const url = String(args[1]);
+      xhrUrls.set(this, url);
+      delete (this as unknown as Record<string, unknown>).readyState;
+      args[1] = url;
       return native.apply(this, args);
     },
   );
-  wrap(xhr, 'send', (native) =>
-    function (this: unknown, body?: unknown) {
-      if (!isBlockedUrl(xhrUrls.get(this as object))) return native.call(this, body);
+  patchMethods(realm.XMLHttpRequest.prototype, 'send', (native) =>
+    function (this: XMLHttpRequest, body?: unknown) {
+      if (!isBlockedUrl(xhrUrls.get(this), base())) return native.call(this, body);
       // A network error: DONE with status 0, then readystatechange, error, loadend.
       Object.defineProperty(this, 'readyState', { value: 4, configurable: true });
-      failLater(this as EventTarget, ['readystatechange', 'error', 'loadend'], false);
+      failLater(this, ['readystatechange', 'error', 'loadend'], false);
     },
   );
 
-  guardConstructor('WebSocket', 3, ['error', 'close']);
-  guardConstructor('EventSource', 2, ['error']);
+  for (const [name, closedState, events] of [
+    ['WebSocket', 3, ['error', 'close']],
+    ['EventSource', 2, ['error']],
+  ] as const) {
+    const Native = realm[name] as unknown as (new (...args: unknown[]) => object) | undefined;
+    if (!Native) continue;
+    realm[name] = new Proxy(Native, {
+      construct(target, args, newTarget) {
+        const url = String(args[0]);
+        return isBlockedUrl(url, base()) ? deadConnection(Native.prototype, url, closedState, [...events]) : Reflect.construct(target, [url, ...args.slice(1)], newTarget);
+      },
+    }) as never;
+  }
   // A socket opened before a withdrawal sends nothing after it.
-  wrap(WebSocket.prototype, 'send', (native) =>
-    function (this: unknown, data: unknown) {
-      if (!isBlockedUrl((this as WebSocket).url)) native.call(this, data);
+  patchMethods(realm.WebSocket?.prototype, 'send', (native) =>
+    function (this: WebSocket, data: unknown) {
+      if (!isBlockedUrl(this.url)) native.call(this, data);
     },
   );
 
@@ -98,8 +117,8 @@ export function guardNetwork(): void {
   const dropTrackerPings = (event: Event) => {
     const link = (event.target as Element | null)?.closest?.('a[ping],area[ping]');
     const ping = link?.getAttribute('ping');
-    if (ping) link!.setAttribute('ping', ping.split(/\s+/).filter((url) => url && !isBlockedUrl(url)).join(' '));
+    if (ping) link!.setAttribute('ping', ping);
   };
-  addEventListener('click', dropTrackerPings, true);
-  addEventListener('auxclick', dropTrackerPings, true);
+  realm.addEventListener('click', dropTrackerPings, true);
+  realm.addEventListener('auxclick', dropTrackerPings, true);
 }

@@ -67,7 +67,9 @@ export function createRelease(
       const attribute = name.slice(5);
       if (name.startsWith('data-') && sinkOf(tag, attribute)) {
         element.removeAttribute(name);
-        natives.setAttribute.call(element, attribute, value);
+        // SVG's xlink:href only counts in its namespace.
+        if (attribute.startsWith('xlink:')) element.setAttributeNS('http://www.w3.org/1999/xlink', attribute, value);
+        else natives.setAttribute.call(element, attribute, value);
       }
     }
     // A link tagged the old way (`data-src` for its href).
