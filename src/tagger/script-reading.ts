@@ -19,7 +19,10 @@
  * A first-party script that only mentions a tracker's address in a string
  * (a link, a message, a setting) has no such construct and is left alone.
  */
-import { tokenizer, tokTypes as tt, type Token } from 'acorn';
+import { tokenizer, tokTypes as tt, type Token as AcornToken } from 'acorn';
+
+/** acorn's tokens carry their value (a string literal's contents, a name), which its types leave out. */
+type Token = AcornToken & { value?: unknown };
 
 /** A call (by name) that loads what it is given. */
 const LOADING_CALLS = new Set(['write', 'writeln', 'fetch', 'sendBeacon', 'importScripts', 'getScript', 'insertAdjacentHTML']);
@@ -30,8 +33,8 @@ const LOADING_ATTRIBUTES = /^(src|srcset|href)$/i;
 
 /** Absolute (`https://…`, `wss://…`) and protocol-relative (`//host/…`) URLs inside a text. */
 const EMBEDDED_URL = /(?:\b(?:https?|wss?):)?\/\/[^\s'"<>\\()`]+/gi;
-/** A literal that is a host followed by a path, the part after a protocol chosen at run time. */
-const HOST_AND_PATH = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?\/\S*$/i;
+/** A literal that starts with a host and a path: the part after a protocol chosen at run time (`"s22.cnzz.com/z_stat.php…"`). */
+const HOST_AND_PATH = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?\/[^\s'"<>\\()`]*/i;
 /** A literal that is a relative file path (`matomo.js`, `/stats/piwik.php`). */
 const FILE_PATH = /^(?:\.{0,2}\/)?[\w~-]+(?:[./][\w~-]+)*\.[a-z]{2,4}$/i;
 
@@ -50,10 +53,12 @@ export function urlsInLiteral(value: string): string[] {
   const found: string[] = [];
   const texts = [value];
   if (/%[0-9a-f]{2}/i.test(value)) texts.push(unescape(value));
-  for (const text of texts) for (const match of text.matchAll(EMBEDDED_URL)) found.push(match[0]);
-  const trimmed = value.trim();
-  if (HOST_AND_PATH.test(trimmed)) found.push('https://' + trimmed);
-  else if (FILE_PATH.test(trimmed)) found.push(trimmed);
+  for (const text of texts) {
+    for (const match of text.matchAll(EMBEDDED_URL)) found.push(match[0]);
+    const hostAndPath = HOST_AND_PATH.exec(text.trim());
+    if (hostAndPath) found.push('https://' + hostAndPath[0]);
+  }
+  if (FILE_PATH.test(value.trim())) found.push(value.trim());
   return [...new Set(found)];
 }
 

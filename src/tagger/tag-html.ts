@@ -248,7 +248,7 @@ export function tagHtml(html: string, options: TagOptions = {}): TagResult {
     const added: string[] = [];
     const afterName = location.startOffset + 1 + element.tagName.length;
     if (blockAsScript) {
-      const typeLocation = location.attrs?.type;
+      const typeLocation = element.sourceCodeLocation!.attrs?.type;
       if (typeLocation) {
         edits.push({ start: typeLocation.startOffset, end: typeLocation.startOffset, insert: 'data-' });
         actions.push('type → data-type');
@@ -256,7 +256,8 @@ export function tagHtml(html: string, options: TagOptions = {}): TagResult {
       added.push('type="text/plain"');
     }
     for (const name of rename) {
-      edits.push({ start: location.attrs![name]!.startOffset, end: location.attrs![name]!.startOffset, insert: 'data-' });
+      const at = element.sourceCodeLocation!.attrs![name]!.startOffset;
+      edits.push({ start: at, end: at, insert: 'data-' });
       actions.push(`${name} → data-${name}`);
     }
     if (owned === undefined) added.push(`data-consent="${categories.join(' ')}"`);
