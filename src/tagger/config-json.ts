@@ -4,7 +4,11 @@
  * it (`"observeMarkup": false`, written into the text as it stands so the
  * owner's formatting and key order stay).
  */
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
 import { resolveConfig } from '../core/config';
+
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
+type Element = DefaultTreeAdapterMap['element'];
 import { isPlainObject } from '../core/objects';
 import type { TrackerRule } from '../core/types';
 
@@ -52,4 +56,19 @@ export function withObserveMarkupOff(text: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The text of a page's `#consentry-config` element (the first element with that id in document order, as `getElementById` finds it), or undefined. */
+export function findConfigText(html: string): string | undefined {
+  const find = (node: ParentNode): Element | undefined => {
+    for (const child of node.childNodes) {
+      if (!('tagName' in child)) continue;
+      if (child.attrs.some((a) => a.name === 'id' && a.value === 'consentry-config')) return child;
+      const inside = find(child);
+      if (inside) return inside;
+    }
+    return undefined;
+  };
+  const element = find(parse(html));
+  return element?.childNodes.map((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value : '')).join('');
 }

@@ -5,3 +5,4 @@
 export { tagHtml, type TagChange, type TagNote, type TagOptions, type TagResult, type ObserveMarkupOutcome, type Position } from './tag-html';
 export { injectGuard, type InjectOptions } from './inject';
 export { readScript, urlsInLiteral, type ScriptReading } from './script-reading';
+export { findConfigText, readConfigText } from './config-json';
