@@ -8,6 +8,9 @@
  *   runtime, and one data script of texts per shipped language,
  *   dist/consentry-ui.<language>.js.
  * - `esm`: dist/esm/index.js for bundler users (types come from tsc, see tsconfig.build.json).
+ * - `tools`: the Node-side tools, dist/cli.js (the `consentry` bin) and
+ *   dist/vite.js (`consentry/vite`), sharing the tagger (src/tagger) in
+ *   dist/tools/; their packages stay external (dependencies of the package).
  * `keepOut` fails a build that includes what it must not: the UI and Preact
  * never enter the guard, and the runtime never includes the head (it reaches
  * the head's code through the kernel, so that code exists once).
@@ -123,5 +126,27 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui or esm (see package.json scripts)`);
+  if (mode === 'tools') {
+    return {
+      ...shared,
+      publicDir: false,
+      build: {
+        ...shared.build,
+        ssr: true,
+        target: 'node20',
+        minify: false,
+        rollupOptions: {
+          input: { cli: 'src/cli/index.ts', vite: 'src/vite/index.ts' },
+          external: [/^node:/, 'parse5', 'acorn', 'tinyglobby', 'diff', 'vite'],
+          output: {
+            format: 'es',
+            entryFileNames: '[name].js',
+            chunkFileNames: 'tools/[name].js',
+            banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
+          },
+        },
+      },
+    };
+  }
+  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui, esm or tools (see package.json scripts)`);
 });

@@ -3,7 +3,8 @@
  * The demo site's server (`npm start`): plain Node http, no dependencies.
  *
  * - Pages of a small Webex Meet marketing site (demo/pages.mjs) with Consentry
- *   embedded as the README says and vendor snippets pasted as published.
+ *   embedded as the README says and vendor snippets pasted as published,
+ *   tagged on the way out by Consentry's Vite plugin (demo/tag-pages.mjs).
  * - `/consentry/*`: the built guard, UI and CSS from dist/ (run `npm run build`).
  * - `/sw.js` + `/vendor-routes.mjs`: the service worker that answers every
  *   third-party tracker URL with a local stand-in (demo/vendors/) and forwards
@@ -23,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import * as pages from './pages.mjs';
 import { acceptLocalSocket } from './local-socket.mjs';
 import { vendorForUrl } from './vendor-routes.mjs';
+import { pageTagger } from './tag-pages.mjs';
 import { demoConsentryConfig, readSwitches, POLICY_SWITCH_COOKIE, GPC_SWITCH_COOKIE, UNSUBSCRIBE_PARAMS } from './site-config.mjs';
 
 const DEMO_DIR = fileURLToPath(new URL('./', import.meta.url));
@@ -77,6 +79,8 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false
   const receipts = [];
   const policyText = pages.readDemoFile('privacy-policy.txt');
   const log = quiet ? () => {} : (line) => console.log(line);
+  // Every page goes through Consentry's Vite plugin: its vendor snippets are tagged (demo/tag-pages.mjs).
+  const tagPage = pageTagger({ quiet });
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error) => {
@@ -128,7 +132,7 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false
     const today = new Date().toISOString().slice(0, 10);
     const config = demoConsentryConfig({ policyChanged: switches.policyChanged, today });
     const render = (page, status = 200) =>
-      sendHtml(res, pages.layout({ path: url.pathname, config, gpc: switches.gpc, ...page }), status);
+      sendHtml(res, tagPage(pages.layout({ path: url.pathname, config, gpc: switches.gpc, ...page }), url.pathname), status);
 
     switch (url.pathname) {
       case '/':

@@ -1,17 +1,17 @@
 /**
  * Vendor snippets exactly as the vendors publish them (ids replaced with demo
- * ids). Most are pasted untouched: they insert their library with JavaScript,
- * which Consentry's tracker rules catch. Google's gtag snippet starts with a
- * `<script async src>` in the HTML, which the browser's preload scanner would
- * fetch before any script runs, so — as the README tells site owners — that
- * one tag is marked `type="text/plain" data-consent="analytics"`.
+ * ids), pasted untouched. The server sends every page through Consentry's
+ * Vite plugin (demo/tag-pages.mjs), which writes them in the tagged form:
+ * Google's `<script async src>`, which the browser's preload scanner would
+ * otherwise fetch before any script runs, and the loaders that insert a
+ * library with JavaScript, as the README's "Embed" section recommends.
  */
 
 export const GA4_ID = 'G-DEMO0F2F01';
 
 /** Google tag (gtag.js), from Google Analytics > Admin > Data streams > View tag instructions. */
 export const GOOGLE_TAG = `<!-- Google tag (gtag.js) -->
-<script type="text/plain" data-consent="analytics" async src="https://www.googletagmanager.com/gtag/js?id=${GA4_ID}"></script>
+<script async src="https://www.googletagmanager.com/gtag/js?id=${GA4_ID}"></script>
 <script>
   window.dataLayer = window.dataLayer || [];
   function gtag(){dataLayer.push(arguments);}

@@ -17,6 +17,12 @@ export const IMPORT_RULES = [
   ['src/core/', 'src/ui/', 'core is pure logic every part uses; it depends on no part'],
   ['src/guard/', 'src/ui/', 'the UI is loaded on demand; the guard talks to it through UiHost (src/core/types.ts)'],
   ['src/ui/', 'src/guard/', 'the UI talks to the guard through the UiHost it is given, not by importing it'],
+  // The tagger, the CLI and the Vite plugin run in Node (parse5, acorn, the file system): never in a browser bundle.
+  ...['src/tagger/', 'src/cli/', 'src/vite/'].flatMap((node) => [
+    ['src/guard/', node, 'the guard runs in the browser; the tagger, the CLI and the Vite plugin are Node-side tools'],
+    ['src/ui/', node, 'the UI runs in the browser; the tagger, the CLI and the Vite plugin are Node-side tools'],
+    ['src/core/', node, 'core is pure logic every part uses; it depends on no part'],
+  ]),
 ];
 
 const EXTENSIONS = ['.ts', '.tsx', '/index.ts', '/index.tsx'];

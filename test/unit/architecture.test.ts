@@ -44,6 +44,20 @@ describe('import rules', () => {
     ]);
   });
 
+  it('catch a guard or UI file that imports the Node-side tagger', () => {
+    const root = tree({
+      'src/tagger/index.ts': "export const tagHtml = (html: string) => html;\n",
+      'src/guard/runtime/release.ts': "import { tagHtml } from '../../tagger';\nexport const x = tagHtml('');\n",
+      'src/ui/App.tsx': "import { tagHtml } from '../tagger/index';\nexport const y = tagHtml('');\n",
+      'src/core/a.ts': "export { tagHtml } from '../tagger';\n",
+    });
+    expect(importViolations(root)).toEqual([
+      'src/core/a.ts → src/tagger/index.ts: core is pure logic every part uses; it depends on no part',
+      'src/guard/runtime/release.ts → src/tagger/index.ts: the guard runs in the browser; the tagger, the CLI and the Vite plugin are Node-side tools',
+      'src/ui/App.tsx → src/tagger/index.ts: the UI runs in the browser; the tagger, the CLI and the Vite plugin are Node-side tools',
+    ]);
+  });
+
   it('catch a dynamic import and a re-export, but not a type-only import', () => {
     const root = tree({
       'src/guard/head/index.ts': 'export const head = 1;\n',
