@@ -127,10 +127,8 @@ describe('a page of pasted snippets, tagged by the CLI', () => {
   });
 
   // CNZZ's classic snippet writes its <script> with document.write. Tagged, it is released after the page
-  // has loaded, where document.write replaces the page unless the guard's release emulates it (issue #17,
-  // the lead's). Kept as the full test, marked as failing until then: when #17 lands this reports
-  // "expected to fail", and `it.fails` becomes `it`.
-  it.fails("CNZZ's document.write snippet, tagged: the page survives \"Accept all\" and CNZZ runs once (needs the release of #17)", async () => {
+  // has loaded, where document.write would replace the page: the guard's release parses what it writes in place (#17).
+  it("CNZZ's document.write snippet, tagged: the page survives \"Accept all\" and CNZZ runs once", async () => {
     const opened = await open(preparePage('tagger-cnzz-write.html'));
     await settle(opened.page);
     expect(opened.traffic.requests).toEqual([]);
@@ -151,11 +149,8 @@ describe('a page of pasted snippets, tagged by the CLI', () => {
 });
 
 describe('a tagged iframe on a page whose config says observeMarkup: false', () => {
-  // The guard shows a tagged iframe's placeholder only for frames its markup observer inspected
-  // (src/guard/runtime/start.ts: `held.inspected.has(frame)`), and with observeMarkup: false there is
-  // no observer: the frame stays blank, with no placeholder and no button. A guard change (reported to
-  // the lead); until it lands this test is marked failing, and then `it.fails` becomes `it`.
-  it.fails('shows its placeholder before consent and loads it on "Accept all"', async () => {
+  // With observeMarkup: false no observer sees the HTML: the runtime shows the placeholders of held frames once it is parsed.
+  it('shows its placeholder before consent and loads it on "Accept all"', async () => {
     const opened = await open(preparePage('tagger-iframe.html'));
     expect(await opened.page.evaluate(() => window.__observers)).toBe(0);
     await expect.poll(() => opened.page.locator('.consentry-placeholder').count(), { timeout: 3_000 }).toBe(1);

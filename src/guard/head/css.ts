@@ -1,16 +1,16 @@
 /**
  * CSS: `url()`, `@import` and `image-set()` naming a denied tracker are made
  * inert (./hold.ts `inertCss`) in what scripts write — `setProperty`,
- * `cssText`, style sheets built or edited by script, `FontFace` sources — and
- * an inline style keeps its tracker URLs aside in `data-style` until they are
- * allowed. Named style properties (`element.style.backgroundImage = …`) have
- * no setter to wrap: the `style` attribute they change is judged as it
- * changes, before the browser renders it. A `<style>` element is judged when
- * it is inserted (./hold.ts). CSS in the HTML and what escapes its own syntax
- * is the service worker's to catch.
+ * `cssText`, style sheets built or edited by script, `FontFace` sources. A
+ * `style` attribute or `element.style = …` keeps its tracker URLs aside in
+ * `data-style` until they are allowed, and a `<style>` element is held whole
+ * (./hold.ts). Named style properties (`element.style.backgroundImage = …`)
+ * are handled by the browser below any setter a script can wrap: they, CSS in
+ * the HTML and CSS that escapes its own syntax are the service worker's to
+ * catch (README, "What covers what").
  */
 import type { Realm } from './elements';
-import { hold, inertCss } from './hold';
+import { inertCss } from './hold';
 import { patchMethods, patchSetter } from './patch';
 
 export function guardCss(realm: Realm): void {
@@ -34,7 +34,4 @@ export function guardCss(realm: Realm): void {
     realm.FontFace = new Proxy(realm.FontFace, {
       construct: (target, [family, source, ...rest], newTarget) => Reflect.construct(target, [family, typeof source == 'string' ? inert(source) : source, ...rest], newTarget),
     });
-  new realm.MutationObserver((records) => {
-    for (const { target } of records) hold(target as Element, 'style', (target as Element).getAttribute('style') ?? '', 'present');
-  }).observe(realm.document, { attributes: true, attributeFilter: ['style'], subtree: true });
 }

@@ -78,16 +78,21 @@ function run(kernel: Kernel): void {
     reload: () => location.reload(),
   });
 
-  // Plug release, placeholders and purge into the blockers, then catch up: the tagged iframes
-  // they met so far get their placeholder, and whatever the gate allows by now is released.
+  // Plug release, placeholders and purge into the blockers, then catch up: held frames get their
+  // placeholder and whatever the gate allows by now is released — now, and once the HTML is parsed
+  // (without the markup observer, `observeMarkup: false`, nothing else sees the tagged HTML).
   const placeholders = createPlaceholders(config, language, (change) => facade.set(change));
   const writer = createWriter(held);
   const release = createRelease(held, placeholders, writer);
   kernel.plug({ ...release, placeholder: placeholders.show, purge: (categories) => purgeTrackerCookies(rules, categories), write: writer.write });
-  for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-consent]')) {
-    if (held.inspected.has(frame) && !held.isReleasable(frame)) placeholders.show(frame, held.categoriesOf(frame));
-  }
-  release.release();
+  const catchUp = () => {
+    for (const frame of document.querySelectorAll<HTMLElement>('iframe[data-consent],frame[data-consent]')) {
+      if (!held.isReleasable(frame)) placeholders.show(frame, held.categoriesOf(frame));
+    }
+    release.release();
+  };
+  catchUp();
+  if (document.readyState == 'loading') document.addEventListener('DOMContentLoaded', catchUp);
   reportEmbedding(kernel);
   listenForOpenLinks(openUi);
   // Signals first: Consent Mode's update must follow the default before a released tag runs.
