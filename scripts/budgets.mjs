@@ -62,7 +62,7 @@ export function budgets(dist = 'dist') {
 export const SHARED_MODULES = {
   'src/guard/kernel.ts': 'the seam itself: the symbol the kernel is published on',
   'src/core/storage-keys.ts': 'the name of the validated-configs key',
-  'src/core/defaults.ts': 'BUILT_IN_CATEGORY_IDS (five ids)',
+  'src/core/defaults.ts': 'the built-in category ids and the defaults the head reads (cookie name, policy version, expiry, email parameters)',
   'src/core/objects.ts': 'isPlainObject (one line)',
   'src/core/language.ts': 'SHIPPED_LANGUAGES (two tags)',
   'src/core/record.ts': 'addMonths and RECORD_SCHEMA',

@@ -22,6 +22,24 @@ const category = (id: CategoryId, en: string, zh: string): CategoryConfig => ({
   vendors: [],
 });
 
+/** Defaults the guard's head reads on its own (src/guard/head/config.ts), without the rest of the config. */
+export const DEFAULT_POLICY_VERSION = '2021-10-24';
+export const DEFAULT_COOKIE_NAME = 'consentry';
+export const DEFAULT_EXPIRY_MONTHS = 12;
+export const DEFAULT_UNSUBSCRIBE_PARAMS = { list: 'unsubscribe', token: 'token' };
+export const DEFAULT_TRACKING_PARAMS = [
+  'utm_*', // Google Analytics campaign tags, used by every mail tool
+  'mc_cid', 'mc_eid', // Mailchimp
+  '_hsenc', '_hsmi', // HubSpot
+  'mkt_tok', // Marketo
+  'vero_id', 'vero_conv', // Vero
+  'oly_anon_id', 'oly_enc_id', // Omeda
+  '_ke', '_kx', // Klaviyo
+  'ml_subscriber', 'ml_subscriber_hash', // MailerLite
+  '__s', // Drip
+  // Not ad click ids (gclid, fbclid…): they belong to advertising, not email.
+];
+
 /** A fresh copy of the defaults (callers may mutate it). */
 export function defaultConfig(): ConsentryConfig {
   return {
@@ -39,35 +57,24 @@ export function defaultConfig(): ConsentryConfig {
     ],
     rules: [],
     policy: {
-      version: '2021-10-24',
-      effectiveDate: '2021-10-24',
+      version: DEFAULT_POLICY_VERSION,
+      effectiveDate: DEFAULT_POLICY_VERSION,
       material: false,
       url: '/privacy',
       noticeDays: 30,
     },
     contact: { hotline: '400-058-3528', email: 'support@ketianyun.com' },
     // 182 days: about six months, inside every regulator's range for a consent cookie.
-    cookie: { name: 'consentry', days: 182 },
-    expiryMonths: 12,
+    cookie: { name: DEFAULT_COOKIE_NAME, days: 182 },
+    expiryMonths: DEFAULT_EXPIRY_MONTHS,
     reloadOnWithdraw: false,
     observeMarkup: true,
     consentMode: false,
     ui: { settingsButton: 'bottom-left' },
     translations: {},
     email: {
-      unsubscribeParams: { list: 'unsubscribe', token: 'token' },
-      trackingParams: [
-        'utm_*', // Google Analytics campaign tags, used by every mail tool
-        'mc_cid', 'mc_eid', // Mailchimp
-        '_hsenc', '_hsmi', // HubSpot
-        'mkt_tok', // Marketo
-        'vero_id', 'vero_conv', // Vero
-        'oly_anon_id', 'oly_enc_id', // Omeda
-        '_ke', '_kx', // Klaviyo
-        'ml_subscriber', 'ml_subscriber_hash', // MailerLite
-        '__s', // Drip
-        // Not ad click ids (gclid, fbclid…): they belong to advertising, not email.
-      ],
+      unsubscribeParams: { ...DEFAULT_UNSUBSCRIBE_PARAMS },
+      trackingParams: [...DEFAULT_TRACKING_PARAMS],
     },
     minors: { enabled: false, age: 18 },
   };

@@ -39,6 +39,13 @@ interface RuleIndex {
   paths: [position: number, path: string][];
 }
 
+/**
+ * The strings of a rule's list. A site rule reaches the guard before its config is
+ * validated, so a list of another shape must not make lookups throw (which would
+ * let the URL through): it is read as no entries, and validation says why.
+ */
+const strings = (list: unknown): string[] => (Array.isArray(list) ? list.filter((entry) => typeof entry == 'string') : []);
+
 /** One index per rules list (the guard builds its list once: site rules, then the built-in ones). */
 const indexes = new WeakMap<readonly TrackerRule[], RuleIndex>();
 
@@ -48,13 +55,13 @@ function indexRules(rules: readonly TrackerRule[]): RuleIndex {
     const hosts = new Map<string, [number, string][]>();
     const paths: [number, string][] = [];
     rules.forEach((rule, position) => {
-      for (const entry of rule.hosts ?? []) {
+      for (const entry of strings(rule?.hosts)) {
         const slash = entry.indexOf('/');
         const host = normalPattern(slash < 0 ? entry : entry.slice(0, slash));
         if (!hosts.has(host)) hosts.set(host, []);
         hosts.get(host)!.push([position, slash < 0 ? '' : entry.slice(slash)]);
       }
-      for (const path of rule.paths ?? []) paths.push([position, path]);
+      for (const path of strings(rule?.paths)) paths.push([position, path]);
     });
     indexes.set(rules, (index = { hosts, paths }));
   }
@@ -98,5 +105,5 @@ export function ruleForUrl(rules: readonly TrackerRule[], url: URL): TrackerRule
 
 /** The first rule a cookie name belongs to, or undefined (first-party cookies that match nothing). */
 export function ruleForCookie(rules: readonly TrackerRule[], name: string): TrackerRule | undefined {
-  return rules.find((rule) => rule.cookies?.some((pattern) => globMatches(name, pattern)));
+  return rules.find((rule) => strings(rule?.cookies).some((pattern) => globMatches(name, pattern)));
 }

@@ -5,11 +5,11 @@
  * rewrites them in HTML files, from this one table, so the two cannot
  * disagree. A new sink is one row.
  *
- * Each row is `tag attribute kind`:
- * - `tag`: the element's local name as the parser makes it (SVG keeps its
- *   case: `feImage`), or `*` for every element;
- * - `attribute`: as written (`xlink:href` with its prefix);
- * - `kind`: how the value names URLs (see `UrlKind`).
+ * The table is written by attribute: `kind attribute tag tag …`, where
+ * - `kind` is how the value names URLs (see `UrlKind`);
+ * - `attribute` is as written (`xlink:href` with its prefix);
+ * - each `tag` is an element's local name as the parser makes it (SVG keeps
+ *   its case: `feImage`), or `*` for every element.
  *
  * Pure: no DOM. Kept as one string so the guard's bytes stay small.
  */
@@ -31,34 +31,33 @@ export interface UrlSink {
 }
 
 const TABLE =
-  // Scripts (HTML, and SVG's href / xlink:href)
-  'script src u,script href u,script xlink:href u,' +
-  // Images and responsive sources
-  'img src u,img srcset s,source src u,source srcset s,input src u,' +
-  // Frames and embedded documents
-  'iframe src u,iframe srcdoc h,frame src u,embed src u,object data u,object codebase u,' +
-  // Links: preload, prefetch, modulepreload, preconnect, dns-prefetch, stylesheet, icon, manifest…
-  'link href u,link imagesrcset s,' +
-  // Media
-  'video src u,video poster u,audio src u,track src u,' +
-  // SVG resources
-  'image href u,image xlink:href u,use href u,use xlink:href u,feImage href u,feImage xlink:href u,' +
+  // Scripts, images and frames; media; SVG resources (scripts, images, references)
+  'u src script img source input iframe frame embed video audio track,' +
+  's srcset img source,' +
+  'u href script link image use feImage,' +
+  'u xlink:href script image use feImage,' +
+  // Embedded documents and objects
+  'h srcdoc iframe,u data object,u codebase object,' +
+  // Links (preload, prefetch, modulepreload, preconnect, dns-prefetch, stylesheet, icon, manifest…) and their image candidates
+  's imagesrcset link,' +
+  'u poster video,' +
   // Legacy backgrounds
-  'body background u,table background u,td background u,th background u,' +
+  'u background body table td th,' +
   // Beacons sent on a click or a submit
-  'a ping l,area ping l,form action u,button formaction u,input formaction u,' +
+  'l ping a area,u action form,u formaction button input,' +
   // Inline styles
-  '* style c';
-
-/** The table, one object per row. */
-export const URL_SINKS: readonly UrlSink[] = TABLE.split(',').map((row) => {
-  const [tag, attribute, kind] = row.split(' ') as [string, string, UrlKind];
-  return { tag, attribute, kind };
-});
+  'c style *';
 
 /** The rows by attribute: the guard asks for every attribute a page sets. */
 const BY_ATTRIBUTE = new Map<string, UrlSink[]>();
-for (const sink of URL_SINKS) BY_ATTRIBUTE.set(sink.attribute, [...(BY_ATTRIBUTE.get(sink.attribute) ?? []), sink]);
+
+/** The table, one object per element and attribute. */
+export const URL_SINKS: readonly UrlSink[] = TABLE.split(',').flatMap((row) => {
+  const [kind, attribute, ...tags] = row.split(' ') as [UrlKind, string, ...string[]];
+  const sinks = tags.map((tag) => ({ tag, attribute, kind }));
+  BY_ATTRIBUTE.set(attribute, sinks);
+  return sinks;
+});
 
 /** The attribute names of the table (for a selector of every element that may hold a sink). */
 export const SINK_ATTRIBUTES: readonly string[] = [...BY_ATTRIBUTE.keys()];

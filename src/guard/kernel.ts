@@ -25,7 +25,6 @@ import type {
   ConsentState,
   ConsentryApi,
   ConsentryConfig,
-  ConsentryEvents,
   Language,
   TrackerRule,
 } from '../core/types';
@@ -104,14 +103,12 @@ export interface Plugins {
 export interface ApiHandle {
   /** The public object (the same one for the whole page view). */
   facade: ConsentryApi;
-  /** Resolve `ready` and emit `ready`: start-up finished with this state. */
+  /** Resolve `ready`: start-up finished with this state. */
   ready(state: ConsentState): void;
-  /** Tell `on(...)` listeners and the page (`consentry:<event>` DOM event). */
-  emit<E extends keyof ConsentryEvents>(event: E, state: ConsentryEvents[E]): void;
   /**
-   * Put the runtime's actions on the facade and run the calls made meanwhile,
-   * in call order. Called once the stored choice is known, so an action never
-   * waits for anything else.
+   * Put the runtime's actions and `on` on the facade and run the calls made
+   * meanwhile, in call order. Called once the stored choice is known, so an
+   * action never waits for anything else.
    */
   complete(actions: Partial<ConsentryApi>): void;
   /** The runtime could not start: `ready` resolves with what the cookie said (`degraded`), waiting calls reject. */
@@ -124,7 +121,7 @@ export interface Boot {
   user: Record<string, unknown>;
   /** Problems reading it that no validation can see (bad JSON, a getter that throws). */
   sourceProblems: ConfigProblem[];
-  /** `user` merged over the defaults (the blockers and the facade run with it). */
+  /** What the head decided with, read from `user` (head/config.ts): not the whole config, which the runtime merges and validates. */
   config: ConsentryConfig;
   /** Short hash of `user`, remembered when the runtime finds it valid (the next page view may then trust the cookie). */
   configHash: string;
@@ -166,8 +163,6 @@ export interface Kernel {
   policy: Pick<typeof Policy, 'effectiveCategories' | 'needsChoice' | 'isOutdated' | 'isSignalOnly'>;
   /** The mirror cookie as the page sees it now, decoded with `config`'s categories (`null`: no valid choice in it). */
   readMirror(config: ConsentryConfig, language: Language): MirrorRead;
-  /** A fresh copy of the defaults (what runs when the site's config is invalid). */
-  defaults(): ConsentryConfig;
   dataLayer: DataLayer;
   /** Google Consent Mode's state for a choice (src/core/consent-mode.ts, the head's copy: it pushes the default). */
   consentMode: typeof consentModeState;

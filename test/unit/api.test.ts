@@ -8,6 +8,7 @@ import * as policy from '../../src/core/policy';
 import { createApi } from '../../src/guard/head/facade';
 import * as gate from '../../src/guard/head/gate';
 import { createConsent, type ActionsContext } from '../../src/guard/runtime/api';
+import { createEvents } from '../../src/guard/runtime/events';
 import { openStorage } from '../../src/guard/runtime/storage';
 
 const NOW = Date.UTC(2026, 10, 29, 12);
@@ -39,6 +40,7 @@ function setup(over: Partial<ActionsContext> = {}, config: ConsentryConfig = def
   const cookie: { value: string | undefined } = { value: undefined };
   const seen = { broadcasts: [] as (ConsentRecord | null)[], opened: [] as UiView[], purged: [] as string[][], reloads: 0 };
   const handle = createApi(config, 'en', over.initial ?? null);
+  const events = createEvents(handle.facade.ready);
   const consent = createConsent({
     config,
     language: 'en',
@@ -48,7 +50,7 @@ function setup(over: Partial<ActionsContext> = {}, config: ConsentryConfig = def
     initial: null,
     policy,
     gate,
-    emit: handle.emit,
+    emit: events.emit,
     writeCookie: (value) => (cookie.value = value),
     removeCookie: () => (cookie.value = undefined),
     broadcast: (record) => seen.broadcasts.push(record),
@@ -58,20 +60,21 @@ function setup(over: Partial<ActionsContext> = {}, config: ConsentryConfig = def
     now: () => NOW,
     ...over,
   });
+  const heard: [string, ConsentState][] = [];
   const guard = {
     applyGate: consent.applyGate,
     applyRemote: consent.applyRemote,
     start(record: ConsentRecord | null) {
       const state = consent.start(record);
       handle.ready(state);
-      handle.complete(consent.actions);
+      events.emit('ready', state);
+      handle.complete({ ...consent.actions, on: events.on });
       return state;
     },
   };
-  const events: [string, ConsentState][] = [];
-  handle.facade.on('change', (state) => events.push(['change', state]));
-  document.addEventListener('consentry:change', (e) => events.push(['dom:change', (e as CustomEvent<ConsentState>).detail]));
-  return { guard, api: handle.facade, cookie, seen, events };
+  events.on('change', (state) => heard.push(['change', state]));
+  document.addEventListener('consentry:change', (e) => heard.push(['dom:change', (e as CustomEvent<ConsentState>).detail]));
+  return { guard, api: handle.facade, cookie, seen, events: heard };
 }
 
 const allowed = () => [...gate.allowed()].sort();

@@ -7,6 +7,7 @@ import { createApi } from '../../src/guard/head/facade';
 import * as gate from '../../src/guard/head/gate';
 import { hashText, validatedBefore } from '../../src/guard/head/trust';
 import { rememberValidated } from '../../src/guard/runtime/config-check';
+import { createEvents } from '../../src/guard/runtime/events';
 
 const NOW = Date.now();
 const accepted: ConsentRecord = {
@@ -61,16 +62,30 @@ describe('window.consentry before the runtime arrives (head/facade.ts)', () => {
     await expect(handle.facade.acceptAll()).resolves.toBe('accepted');
   });
 
-  it('on(): listeners hear emitted events (and the DOM event is dispatched); the returned function unsubscribes', () => {
-    const { facade, emit } = createApi(defaultConfig(), 'en', null);
+  it('on(): queued with the actions; an unsubscribe made before the runtime arrived removes the listener once it is added', () => {
+    const { facade, complete } = createApi(defaultConfig(), 'en', null);
+    const off = facade.on('change', () => undefined);
+    off();
+    let removed = 0;
+    complete({ on: () => () => void removed++ });
+    expect(removed).toBe(1);
+  });
+
+  it('events: listeners and the DOM event hear each emit; a late ready subscriber hears it once; unsubscribe works', async () => {
+    const ready = Promise.resolve({ record: null, needsChoice: true, degraded: false });
+    const events = createEvents(ready);
     const heard: string[] = [];
     const dom: string[] = [];
     document.addEventListener('consentry:change', () => dom.push('change'), { once: true });
-    const off = facade.on('change', (state) => heard.push(String(state.record)));
-    emit('change', { record: null, needsChoice: true, degraded: false });
+    const off = events.on('change', (state) => heard.push(String(state.record)));
+    events.emit('change', { record: null, needsChoice: true, degraded: false });
     off();
-    emit('change', { record: null, needsChoice: true, degraded: false });
-    expect(heard).toEqual(['null']);
+    events.emit('change', { record: null, needsChoice: true, degraded: false });
+    events.emit('ready', await ready);
+    events.on('ready', () => heard.push('late ready'));
+    await ready;
+    await Promise.resolve();
+    expect(heard).toEqual(['null', 'late ready']);
     expect(dom).toEqual(['change']);
   });
 

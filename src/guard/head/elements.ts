@@ -2,8 +2,7 @@
  * The element interceptors: every way a page can put a URL on an element
  * goes through ./hold.ts, which judges it against the URL-sink table —
  * property setters (one per row of the table), `setAttribute`,
- * `setAttributeNS`, `setAttributeNode(NS)`, `attributes.setNamedItem(NS)`,
- * `Attr.value`, SVG's `href.baseVal`, HTML strings (`innerHTML`,
+ * `setAttributeNS`, `setAttributeNode(NS)`, `Attr.value`, HTML strings (`innerHTML`,
  * `outerHTML`, `insertAdjacentHTML`, `setHTMLUnsafe`,
  * `createContextualFragment`), clones and imports, insertions (for what no
  * setter saw: nodes from other documents), and markup: a MutationObserver,
@@ -47,17 +46,15 @@ export let watchMarkup = (): void => {};
 
 /** Install the element interceptors in `realm`. */
 export function guardElements(realm: Realm): void {
-  const { Element, Node, Attr, Document, DocumentFragment, ShadowRoot, NamedNodeMap, Range, SVGAnimatedString } = realm;
-  // Trusted Types values are passed on as they are (the browser reads them, not their toString), judged by their own stringifier.
-  const trusted = ['TrustedHTML', 'TrustedScript', 'TrustedScriptURL'].flatMap((name) => {
-    const type = (realm as unknown as Record<string, { prototype: { toString(): string } } | undefined>)[name];
-    return type ? [[type, type.prototype.toString] as const] : [];
-  });
-  /** What a value is read as, once: `[what to judge, what to pass to the browser]`. */
+  const { Element, Node, Attr, Document, DocumentFragment, ShadowRoot, Range } = realm;
+  const tt = (realm as { trustedTypes?: Record<'isScriptURL' | 'isHTML' | 'isScript', (value: unknown) => boolean> }).trustedTypes;
+  /**
+   * A value read once: `[what is judged, what the browser gets]`, the same string, except that a
+   * Trusted Types value (or null) is passed as it is: the browser reads it, not its toString.
+   */
   const read = (value: unknown): [string, unknown] => {
-    for (const [type, toString] of trusted) if (value instanceof (type as unknown as typeof Object)) return [toString.call(value), value];
     const text = String(value);
-    return [text, value == null ? value : text];
+    return [text, value == null || tt?.isScriptURL(value) || tt?.isHTML(value) || tt?.isScript(value) ? value : text];
   };
   // Scripts already in the page ran before us: never judge (and hold, and run again) one of them.
   // Whether a tracker was among them is said by the runtime (runtime/diagnostics.ts).
@@ -111,15 +108,6 @@ export function guardElements(realm: Realm): void {
       return attr instanceof Attr && hold(this, attr.name, attr.value) ? null : native.call(this, attr);
     },
   );
-  // `attributes.setNamedItem(attr)`: the map does not say whose it is, so the attribute is judged where it landed.
-  patchMethods(NamedNodeMap.prototype, 'setNamedItem setNamedItemNS', (native) =>
-    function (this: NamedNodeMap, attr: unknown) {
-      const replaced = native.call(this, attr);
-      const owner = (attr as Attr).ownerElement;
-      if (owner) hold(owner, (attr as Attr).name, (attr as Attr).value, 'present');
-      return replaced;
-    },
-  );
   // An attribute node's value, however it is written (own accessors on Attr, so other nodes' textContent stays native).
   for (const name of ['value', 'nodeValue', 'textContent']) {
     const descriptor = Object.getOwnPropertyDescriptor(name == 'value' ? Attr.prototype : Node.prototype, name);
@@ -129,25 +117,6 @@ export function guardElements(realm: Realm): void {
       if (!owner || !hold(owner, this.name, String(value))) native(value);
     });
   }
-  // SVG's href is an SVGAnimatedString whose baseVal sets the attribute: remember each one's element.
-  const animated = new WeakMap<object, Element>();
-  for (const owner of [realm.SVGImageElement, realm.SVGUseElement, realm.SVGFEImageElement, realm.SVGScriptElement]) {
-    const href = owner && Object.getOwnPropertyDescriptor(owner.prototype, 'href');
-    if (href?.get)
-      Object.defineProperty(owner.prototype, 'href', {
-        ...href,
-        get(this: SVGElement) {
-          const value = href.get!.call(this);
-          animated.set(value, this);
-          return value;
-        },
-      });
-  }
-  patchSetter<SVGAnimatedString>(SVGAnimatedString.prototype, 'baseVal', function (value, native) {
-    const owner = animated.get(this);
-    if (!owner || !hold(owner, 'href', String(value))) native(value);
-  });
-
   // The markup observer is only needed while the parser inserts nodes, and a
   // MutationRecord for every node a script inserts would cost more than the page's
   // own work (bench: 10,000 elements). So a script's first insertion pauses it until

@@ -40,20 +40,23 @@ export function judgeStyle(style: Element): void {
   }
 }
 
+/** Set an attribute with the native method (our own writes are never judged again). */
+const set = (element: Element, name: string, value: string) => natives.setAttribute.call(element, name, value);
+
 /** A pixel that was not requested fails like one blocked by the browser. */
 const failImage = (image: Element) => setTimeout(() => image.dispatchEvent(new Event('error')));
 
 /** Add `category` to what `element` waits for. */
 function tagWith(element: Element, category: string): void {
   const waits = categoriesOf(element);
-  if (!waits.includes(category)) natives.setAttribute.call(element, 'data-consent', [...waits, category].join(' '));
+  if (!waits.includes(category)) set(element, 'data-consent', [...waits, category].join(' '));
 }
 
 /** Mark a script or style as held: `text/plain`, its own type kept for its release. */
 export function markHeld(element: Element, category: string): void {
   const type = element.getAttribute('type');
-  if (type !== null && type != 'text/plain') natives.setAttribute.call(element, 'data-type', type);
-  natives.setAttribute.call(element, 'type', 'text/plain');
+  if (type !== null && type != 'text/plain') set(element, 'data-type', type);
+  set(element, 'type', 'text/plain');
   tagWith(element, category);
 }
 
@@ -76,7 +79,7 @@ export function hold(element: Element, name: string, value: string, stage: Stage
     const judged = judgeMarkup(value, element.ownerDocument, true);
     const next = judged.startsWith(self.attach) ? judged : self.attach + judged;
     if (next == value && stage != 'set') return false;
-    natives.setAttribute.call(element, name, next);
+    set(element, name, next);
     return true;
   }
   let rule: TrackerRule | undefined;
@@ -87,7 +90,7 @@ export function hold(element: Element, name: string, value: string, stage: Stage
   const live = stage != 'set';
   if (parsed && sink.kind != 'l') untagged.push([tag, name, value, rule]);
   if (sink.kind == 'l') {
-    natives.setAttribute.call(element, name, urlsOf('l', value).filter((url) => !deniedRule(url, base)).join(' '));
+    set(element, name, urlsOf('l', value).filter((url) => !deniedRule(url, base)).join(' '));
   } else if (tag == 'script') {
     // Made by the parser: it will not run it again, so the runtime runs a copy; else the same element gets its URL back.
     if (stage == 'set' || stage == 'present') {
@@ -98,14 +101,14 @@ export function hold(element: Element, name: string, value: string, stage: Stage
   } else if (tag == 'img') {
     // A pixel. From the HTML it has been requested already: never again. From a string, a new image sends it.
     if (live) element.removeAttribute(name);
-    const send = stage == 'markup' ? () => void (new Image().src = value) : () => natives.setAttribute.call(element, name, value);
+    const send = stage == 'markup' ? () => void (new Image().src = value) : () => set(element, name, value);
     if (parsed || !holdHit(rule.category, 0, send)) failImage(element);
   } else {
-    natives.setAttribute.call(element, 'data-' + name, value);
-    if (sink.kind == 'c') natives.setAttribute.call(element, name, inertCss(value, base));
+    set(element, 'data-' + name, value);
+    if (sink.kind == 'c') set(element, name, inertCss(value, base));
     else if (live) {
       // A frame from the HTML is loading it: send it somewhere that loads nothing. Media restart without it.
-      if (/^i?frame$/.test(tag) && parsed) natives.setAttribute.call(element, name, 'about:blank');
+      if (/^i?frame$/.test(tag) && parsed) set(element, name, 'about:blank');
       else element.removeAttribute(name);
       if (parsed) (element as HTMLMediaElement).load?.();
     }

@@ -4,8 +4,8 @@
  * next script runs, in this order:
  * 1. install the blockers (./blockers.ts), before reading anything the page
  *    controls: whatever fails after this, they are in place;
- * 2. read the site's config (./config-source.ts) and merge it over the
- *    defaults; the site's rules join the blockers, the markup observer starts;
+ * 2. read the site's config (./config-source.ts) and what it decides with
+ *    (./config.ts); the site's rules join the blockers, the markup observer starts;
  * 3. read the mirror cookie and open the gate for what it allows — only for a
  *    config text the runtime validated on an earlier page view (./trust.ts);
  * 4. expose `window.consentry` (./facade.ts), push the Consent Mode default
@@ -18,13 +18,12 @@
  * category blocked.
  */
 import { consentModeState } from '../../core/consent-mode';
-import { mergeConfig } from '../../core/merge-config';
-import { isPlainObject } from '../../core/objects';
 import { availableLanguages, pickLanguage } from '../../core/language';
 import * as policy from '../../core/policy';
 import type { ConsentryApi } from '../../core/types';
 import { CONFIG_ID, GUARDED, type Kernel } from '../kernel';
 import { configureBlocking, installBlocking } from './blockers';
+import { headConfig } from './config';
 import { readUserConfig } from './config-source';
 import * as dataLayer from './data-layer';
 import { startEarlySignals } from './early-signals';
@@ -42,18 +41,6 @@ declare global {
     /** Consentry's public API (see README "API"). */
     consentry?: ConsentryApi;
   }
-}
-
-/**
- * Whether a site rule can be used before the config is validated: one with a
- * wrong shape would make every lookup throw, and a lookup that throws lets the
- * URL through (fail open), so until the runtime has validated the config the
- * blockers only get well-formed site rules (the built-in ones always apply).
- */
-function wellFormed(rule: unknown): boolean {
-  const r = rule as Record<string, unknown>;
-  const strings = (value: unknown) => value === undefined || (Array.isArray(value) && value.every((s) => typeof s == 'string'));
-  return isPlainObject(rule) && typeof r.category == 'string' && strings(r.hosts) && strings(r.paths) && strings(r.cookies);
 }
 
 /** The kernel of the same-origin page this document is framed in, if that page is guarded. */
@@ -86,10 +73,8 @@ function start(): void {
   const raw = JSON.stringify(user);
   // Nothing to validate when the site wrote nothing (the guard's own nonce is always a string).
   const empty = raw === JSON.stringify(script?.nonce ? { ui: { nonce: script.nonce } } : {});
-  // Any shape of `user` merges into the defaults' shape (core/merge-config.ts): nothing below can throw on it.
-  const config = mergeConfig(problems.length ? {} : user);
-  // A validated config has only well-formed rules, so this keeps all of them; an unvalidated one keeps the usable ones.
-  config.rules = config.rules.filter(wellFormed);
+  // What the head decides with, each value of its default's kind: nothing below can throw on a site's config.
+  const config = headConfig(problems.length ? {} : user);
   configureBlocking(config);
 
   const language = pickLanguage([config.language, document.documentElement.lang, ...(navigator.languages ?? [])], availableLanguages(config));
@@ -123,7 +108,6 @@ function start(): void {
     api,
     policy,
     readMirror,
-    defaults: () => mergeConfig({}),
     dataLayer,
     consentMode: consentModeState,
     boot: {

@@ -11,7 +11,8 @@ import { encodeMirrorCookie } from '../../core/mirror-cookie';
 import { applyChange, decodeStoredRecord, historyEntryOf, NO_OPT_OUTS } from '../../core/record';
 import type { ApiAction } from '../../core/api-actions';
 import type { CategoryId, ConsentChange, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, HistoryEntry, Language, UiView } from '../../core/types';
-import type { ApiHandle, Gate, Kernel } from '../kernel';
+import type { Gate, Kernel } from '../kernel';
+import type { Events } from './events';
 import type { ConsentStorage } from './storage';
 import type { Broadcast } from './tab-sync';
 
@@ -28,7 +29,7 @@ export interface ActionsContext {
   initial: ConsentRecord | null;
   policy: Kernel['policy'];
   gate: Pick<Gate, 'set'>;
-  emit: ApiHandle['emit'];
+  emit: Events['emit'];
   writeCookie(value: string): void;
   removeCookie(): void;
   broadcast: Broadcast;

@@ -7,6 +7,7 @@
  */
 import { VALIDATED_CONFIGS_KEY } from '../../core/storage-keys';
 import type { ConsentryConfig } from '../../core/types';
+import { mergeConfig } from '../../core/merge-config';
 import { validate } from '../../core/validate';
 import type { Kernel } from '../kernel';
 
@@ -20,7 +21,7 @@ export function rememberValidated(stored: string | null, hash: string, valid: bo
 }
 
 /** Validates and reports; the config to run with, and whether it is `locked` (invalid: nothing optional may run). */
-export function checkConfig({ boot, defaults }: Kernel): { config: ConsentryConfig; locked: boolean } {
+export function checkConfig({ boot }: Kernel): { config: ConsentryConfig; locked: boolean } {
   const problems = [...boot.sourceProblems, ...validate(boot.user)];
   const list = (warning: boolean) => problems.filter((p) => !!p.warning === warning).map((p) => `\n- ${p.message}`);
   const errors = list(false);
@@ -36,6 +37,6 @@ export function checkConfig({ boot, defaults }: Kernel): { config: ConsentryConf
   } catch {
     // Storage blocked: the next page view waits for the runtime again before opening the gate.
   }
-  // Valid: the very object the blockers and the facade already use.
-  return { config: locked ? defaults() : boot.config, locked };
+  // Invalid: the defaults, as if the site had written no config.
+  return { config: mergeConfig(locked ? {} : boot.user), locked };
 }

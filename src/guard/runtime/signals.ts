@@ -20,6 +20,8 @@ export interface SignalsContext {
   config: ConsentryConfig;
   /** `window.consentry` (its actions are in place by the time `ready` resolves). */
   api: ConsentryApi;
+  /** Subscribe at once (the facade's `on` waits for the runtime to be ready). */
+  on: ConsentryApi['on'];
   /** `navigator.globalPrivacyControl === true` on this page view. */
   gpc: boolean;
   /** The unsubscribe request the head found in the address bar (head/early-signals.ts), or `null`. */
@@ -32,7 +34,7 @@ export interface SignalsContext {
 const report = (error: unknown) => console.error('consentry: internal error in signals', error);
 
 /** Start the signals that follow the choice; never throws into the page. */
-export function startSignals({ config, api, gpc, landing, dataLayer, consentMode, openUi }: SignalsContext): void {
+export function startSignals({ config, api, on, gpc, landing, dataLayer, consentMode, openUi }: SignalsContext): void {
   try {
     const endpoint = config.receiptEndpoint;
     const isAllowed = (category: CategoryId) => api.has(category);
@@ -60,7 +62,7 @@ export function startSignals({ config, api, gpc, landing, dataLayer, consentMode
       if (receipt) sendReceipt(endpoint, receipt);
     };
 
-    api.on('change', (state) => {
+    on('change', (state) => {
       publish(state);
       // Every open tab hears a change; the tab that made it sends the receipt.
       if (!state.fromOtherTab) sendReceiptFor(state.record);

@@ -20,6 +20,7 @@ import { policyNoticeActive } from '../../core/policy-notice';
 import type { ConsentRecord, ConsentryConfig } from '../../core/types';
 import type { Kernel } from '../kernel';
 import { createConsent } from './api';
+import { createEvents } from './events';
 import { checkConfig } from './config-check';
 import { reportEmbedding } from './diagnostics';
 import { removeMirror, writeMirror } from './mirror';
@@ -58,7 +59,10 @@ function run(kernel: Kernel): void {
   }
   const { language, gpc } = boot;
   const facade = api.facade;
+  // The whole config, merged and validated, in place of what the head decided with.
+  Object.assign(facade, { config });
   const storage = openStorage();
+  const events = createEvents(facade.ready);
   const openUi = createUiLoader({ api: facade, config, language, gpc, base: boot.base });
   const consent = createConsent({
     config,
@@ -69,7 +73,7 @@ function run(kernel: Kernel): void {
     initial: boot.initial,
     policy: kernel.policy,
     gate,
-    emit: api.emit,
+    emit: events.emit,
     writeCookie: (value) => writeMirror(config, value),
     removeCookie: () => removeMirror(config),
     broadcast: startTabSync((record) => consent.applyRemote(record)),
@@ -96,7 +100,7 @@ function run(kernel: Kernel): void {
   reportEmbedding(kernel);
   listenForOpenLinks(openUi);
   // Signals first: Consent Mode's update must follow the default before a released tag runs.
-  startSignals({ config, api: facade, gpc, landing: boot.landing(), dataLayer: kernel.dataLayer, consentMode: kernel.consentMode, openUi });
+  startSignals({ config, api: facade, on: events.on, gpc, landing: boot.landing(), dataLayer: kernel.dataLayer, consentMode: kernel.consentMode, openUi });
   consent.applyGate();
 
   void storage
@@ -117,7 +121,8 @@ function run(kernel: Kernel): void {
     .then((record) => {
       const state = consent.start(record);
       api.ready(state);
-      api.complete(consent.actions);
+      events.emit('ready', state);
+      api.complete({ ...consent.actions, on: events.on });
       if (state.needsChoice) {
         if (!locked) void openUi('banner');
       } else {
