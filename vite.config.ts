@@ -14,6 +14,9 @@
  * - `ui`: dist/consentry-ui.js + dist/consentry.css, loaded on demand by the guard,
  *   and one data script of texts per shipped language, dist/consentry-ui.<language>.js.
  * - `esm`: dist/esm/index.js for bundler users (types come from tsc, see tsconfig.build.json).
+ * - `server`: the consent ledger for Node (src/server): dist/server/cli.js (the `consentry-ledger`
+ *   bin) and dist/server/index.js (`consentry/ledger`), with its dependencies left as imports.
+ *   The browser builds must never pull it in: `serverBoundary` fails them if they do.
  * Tests are configured in vitest.config.ts.
  */
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -37,6 +40,16 @@ const guardBoundary: Plugin = {
   load(id) {
     if (/[\\/](src[\\/]ui|node_modules[\\/]preact)[\\/]/.test(id))
       this.error(`the guard must not include ${id}: the UI is loaded on demand`);
+    return null;
+  },
+};
+
+/** Browser bundles: the ledger (src/server) and its Node dependencies never belong in them. */
+const serverBoundary: Plugin = {
+  name: 'consentry-server-boundary',
+  load(id) {
+    if (/[\\/]src[\\/]server[\\/]|[\\/]node_modules[\\/](fastify|@fastify|pg|better-sqlite3|ajv)[\\/]/.test(id))
+      this.error(`a browser bundle must not include ${id}: src/server is the Node ledger (vite build --mode server)`);
     return null;
   },
 };
@@ -72,7 +85,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'runtime') {
     return {
       ...shared,
-      plugins: [guardBoundary, handoffShims],
+      plugins: [serverBoundary, guardBoundary, handoffShims],
       build: {
         ...shared.build,
         lib: { entry: 'src/guard/runtime.ts', formats: ['iife'], name: 'consentryRuntime', fileName: () => 'consentry-runtime.js' },
@@ -82,7 +95,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'guard') {
     return {
       ...shared,
-      plugins: [guardBoundary],
+      plugins: [serverBoundary, guardBoundary],
       build: {
         ...shared.build,
         lib: { entry: 'src/guard/index.ts', formats: ['iife'], name: 'consentryGuard', fileName: () => 'consentry.js' },
@@ -93,6 +106,7 @@ export default defineConfig(({ mode }) => {
     return {
       ...shared,
       plugins: [
+        serverBoundary,
         {
           // The texts stay out of the bundle: each language is a data script the guard loads beside it.
           name: 'consentry-locale-scripts',
@@ -119,6 +133,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'esm') {
     return {
       ...shared,
+      plugins: [serverBoundary],
       build: {
         ...shared.build,
         outDir: 'dist/esm',
@@ -128,5 +143,21 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui or esm (see package.json scripts)`);
+  if (mode === 'server') {
+    return {
+      ...shared,
+      build: {
+        ...shared.build,
+        ssr: true,
+        outDir: 'dist/server',
+        target: 'node20',
+        minify: false,
+        rollupOptions: {
+          input: { cli: 'src/server/cli.ts', index: 'src/server/index.ts' },
+          output: { format: 'es', entryFileNames: '[name].js', banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
+        },
+      },
+    };
+  }
+  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui, esm or server (see package.json scripts)`);
 });
