@@ -36,7 +36,7 @@ export function perMinute(max: number, setting: string, bucket: (request: Fastif
     max,
     timeWindow: 60_000,
     keyGenerator: bucket,
-    errorResponseBuilder: (_request: FastifyRequest, context: { after: string }) =>
-      new HttpError(429, `rate limit: at most ${max} requests a minute ${per} (${setting}); retry in ${context.after}`),
+    errorResponseBuilder: (_request: FastifyRequest, context: { ttl: number }) =>
+      new HttpError(429, `rate limit: at most ${max} requests a minute ${per} (${setting}); retry in ${Math.max(1, Math.ceil(context.ttl / 1000))} s`),
   };
 }

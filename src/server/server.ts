@@ -22,7 +22,8 @@ export async function startLedger(config: LedgerConfig, options: { logStream?: N
   const store = await openStore(config.database);
   try {
     const applied = await store.migrate();
-    const app = await buildApp({ config, store, ...options });
+    const lifecycle = { closing: false };
+    const app = await buildApp({ config, store, lifecycle, ...options });
     if (applied.length) app.log.info({ migrations: applied }, 'database migrated');
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
@@ -32,7 +33,10 @@ export async function startLedger(config: LedgerConfig, options: { logStream?: N
       origin: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
       app,
       store,
-      close: () => (closing ??= app.close().then(() => store.close())),
+      close: () => {
+        lifecycle.closing = true;
+        return (closing ??= app.close().then(() => store.close()));
+      },
     };
   } catch (error) {
     await store.close().catch(() => {});

@@ -227,3 +227,13 @@ export async function countRows(db: TestDatabase, table: 'receipts' | 'optouts')
   const [row] = await db.query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM ${table}`);
   return Number(row!.n);
 }
+
+/** Runs `work` over `items`, `concurrency` at a time; resolves when all settled. */
+export async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
