@@ -34,16 +34,24 @@ function firstProblem(errors: readonly ErrorObject[]): ErrorObject {
   return errors.find((error) => error.keyword === 'additionalProperties') ?? errors[0]!;
 }
 
-/** `/optOuts/adSharing` → `optOuts.adSharing`; `/categories/a~1b` → `categories.a/b`. */
-function dotted(pointer: string): string {
+/**
+ * A field's path as answers name it: `optOuts.adSharing`, and a key that is
+ * not a plain name in brackets (`categories["a b"]`, `[""]`), so every field
+ * is named unambiguously.
+ */
+export function fieldPath(segments: readonly string[]): string {
+  return segments
+    .map((segment, i) => (/^[A-Za-z_$][\w$-]*$/.test(segment) ? `${i ? '.' : ''}${segment}` : `[${JSON.stringify(segment)}]`))
+    .join('');
+}
+
+/** A JSON pointer's segments: `/categories/a~1b` → `categories`, `a/b`. */
+function segments(pointer: string): string[] {
   return pointer
     .split('/')
     .slice(1)
-    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('.');
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
-
-const join = (parent: string, child: string) => (parent ? `${parent}.${child}` : child);
 
 function typeName(value: unknown): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
@@ -51,27 +59,29 @@ function typeName(value: unknown): string {
 
 /** The one problem ajv reported, as a field and a sentence. */
 export function describe(error: ErrorObject, subject: string): FieldError {
-  const at = dotted(error.instancePath);
+  const parent = segments(error.instancePath);
+  const at = fieldPath(parent);
+  const child = (name: unknown) => fieldPath([...parent, String(name)]);
   const expected = (error.parentSchema?.description as string | undefined) ?? error.message ?? 'a valid value';
   const named = (field: string) => (field ? field : subject);
   switch (error.keyword) {
     case 'additionalProperties': {
-      const field = join(at, String(error.params.additionalProperty));
+      const field = child(error.params.additionalProperty);
       const known = Object.keys((error.parentSchema?.properties as object | undefined) ?? {});
       return new FieldError(field, `${field} is not a known field${known.length ? ` (known: ${known.join(', ')})` : ''}`);
     }
     case 'required': {
-      const field = join(at, String(error.params.missingProperty));
+      const field = child(error.params.missingProperty);
       return new FieldError(field, `${field} is required`);
     }
     case 'propertyNames': {
-      const field = join(at, String(error.params.propertyName));
+      const field = child(error.params.propertyName);
       return new FieldError(field, `${field}: ${named(at)} keys must be ${expected}`);
     }
     case 'pattern':
       // A propertyNames failure reports its inner pattern error first, with the key's schema as parent.
       if (error.propertyName !== undefined) {
-        const field = join(at, error.propertyName);
+        const field = child(error.propertyName);
         return new FieldError(field, `${field}: ${named(at)} keys must be ${expected}`);
       }
       return new FieldError(at, `${named(at)} must be ${expected}`);
