@@ -17,8 +17,8 @@ export default async function setup(): Promise<void> {
     const where = new URL(PG_URL);
     throw new Error(
       `PostgreSQL is not reachable at ${where.host} as ${where.username} (${(error as Error).message}). ` +
-        'The ledger tests need a real PostgreSQL: run .ci/run, which installs, starts and prepares it, ' +
-        '(or start it: pg_ctlcluster --skip-systemctl-redirect 15 main start) or point LEDGER_TEST_DATABASE_URL at one.',
+        'The ledger tests need a real PostgreSQL: run .ci/run, which installs, starts and prepares it; ' +
+        'or start it (pg_ctlcluster --skip-systemctl-redirect 15 main start); or point TEST_POSTGRES_URL at one.',
     );
   } finally {
     await client.end().catch(() => {});

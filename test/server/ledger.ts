@@ -16,7 +16,7 @@ import type { ConsentMethod, ConsentReceipt, ConsentRecord, OptOuts, Unsubscribe
 
 export const CLI = fileURLToPath(new URL('../../dist/server/cli.js', import.meta.url));
 /** The PostgreSQL the tests use; .ci/run creates this role and database. */
-export const PG_URL = process.env.LEDGER_TEST_DATABASE_URL ?? 'postgres://consentry:consentry@127.0.0.1:5432/consentry_test';
+export const PG_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://consentry:consentry@127.0.0.1:5432/consentry_test';
 export const SITE = 'http://site.test';
 export const API_KEY = 'test-api-key-0123456789abcdef';
 export const TOKEN_KEY = 'test-token-key-0123456789abcdef-0001';
