@@ -96,6 +96,11 @@ describe.each(DATABASES)('marketing endpoints on %s', (kind) => {
     expect(nothingNew).toEqual({ items: [], cursor, more: false });
   });
 
+  it('reads an empty cursor as the start (a first poll with an unset variable)', async () => {
+    const fromEmpty = (await (await getWithKey(ledger.origin, '/v1/optouts?cursor=&limit=1000')).json()) as { items: unknown[] };
+    expect(fromEmpty.items).toEqual((await allOptOuts(ledger.origin)).items);
+  });
+
   it('filters the feed by since', async () => {
     const future = (await (await getWithKey(ledger.origin, '/v1/optouts?since=2999-01-01')).json()) as { items: unknown[] };
     expect(future.items).toEqual([]);
@@ -109,6 +114,7 @@ describe.each(DATABASES)('marketing endpoints on %s', (kind) => {
     { query: 'since=last-week', field: 'since', message: 'since must be an ISO 8601 date or time such as 2026-06-01 or 2026-06-01T00:00:00Z' },
     { query: 'since=2026-02-31T99:00:00Z', field: 'since', message: 'since must be a real date (got an impossible one)' },
     { query: 'format=xml', field: 'format', message: 'format must be json or ndjson (got a string)' },
+    { query: 'cursor=abc', field: 'cursor', message: 'cursor must be the Consentry-Cursor of an earlier answer (empty: from the start)' },
     { query: 'list=news', field: 'list', message: 'list is not a known field (known: since, cursor, limit, format)' },
   ];
 

@@ -34,7 +34,7 @@ const optOutsQuery = {
       pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2}))?$',
       description: 'an ISO 8601 date or time such as 2026-06-01 or 2026-06-01T00:00:00Z',
     },
-    cursor: { type: 'string', pattern: '^[0-9.]{1,41}$', description: 'the Consentry-Cursor of an earlier answer' },
+    cursor: { type: 'string', pattern: '^[0-9.]{0,41}$', description: 'the Consentry-Cursor of an earlier answer (empty: from the start)' },
     limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100, description: 'a whole number from 1 to 1000' },
     format: { type: 'string', enum: ['json', 'ndjson'], description: 'json or ndjson' },
   },
@@ -66,7 +66,7 @@ export async function marketingRoutes(app: FastifyInstance, { config, store }: {
     if (Number.isNaN(since)) throw new FieldError('since', 'since must be a real date (got an impossible one)');
     let page;
     try {
-      page = await store.optOuts({ limit: query.limit, ...(since !== undefined && { since }), ...(query.cursor !== undefined && { cursor: query.cursor }) });
+      page = await store.optOuts({ limit: query.limit, ...(since !== undefined && { since }), ...(query.cursor && { cursor: query.cursor }) });
     } catch (error) {
       if (error instanceof RangeError) throw new FieldError('cursor', error.message);
       throw error;
