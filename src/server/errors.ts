@@ -24,7 +24,6 @@ const FASTIFY_MESSAGES: Record<string, (limit: number) => string> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: () => 'the body is empty: a JSON object was expected',
   FST_ERR_CTP_BODY_TOO_LARGE: (limit) => `the body is larger than ${limit} bytes`,
   FST_ERR_CTP_INVALID_MEDIA_TYPE: () => 'unsupported Content-Type',
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: () => 'Content-Length does not match the body',
 };
 
 export function errorHandler(error: FastifyError | HttpError | FieldError, request: FastifyRequest, reply: FastifyReply): void {

@@ -27,6 +27,7 @@ const bad: { env: Record<string, string>; problem: string }[] = [
   { env: { LEDGER_TOKEN_KEYS: 'secret' }, problem: 'LEDGER_TOKEN_KEYS: key 1 is 6 characters; use at least 32 random characters' },
   { env: { LEDGER_RETENTION_DAYS: '90' }, problem: 'LEDGER_RETENTION_DAYS must be a whole number from 184 to 36500 (got "90") (at least 184: six months)' },
   { env: { LEDGER_PUBLIC_URL: 'ledger.example.com' }, problem: 'LEDGER_PUBLIC_URL must be an http(s) URL without query (got "ledger.example.com")' },
+  { env: { LEDGER_RATE_LIMIT_RECEIPTS: '1e3' }, problem: 'LEDGER_RATE_LIMIT_RECEIPTS must be a whole number from 1 to 100000000 (got "1e3")' },
   { env: { LEDGER_RATE_LIMIT_API: '0' }, problem: 'LEDGER_RATE_LIMIT_API must be a whole number from 1 to 100000000 (got "0")' },
   { env: { LOG_LEVEL: 'verbose' }, problem: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "verbose")' },
   {
@@ -86,6 +87,31 @@ describe('configuration', () => {
       expect(((await response.json()) as { message: string }).message).toBe('the marketing endpoints are off: LEDGER_API_KEYS is not set');
     } finally {
       await ledger.stop();
+    }
+  });
+
+  it('makes an API key whose printed LEDGER_API_KEYS entry lets that key in', async () => {
+    const { code, stdout } = await runCli(['api-key'], db);
+    expect(code).toBe(0);
+    const [, key, entry] = /^key \(give it to the mail system\): ([\w-]{43})\nLEDGER_API_KEYS entry \(the ledger needs only this\): (sha256:[0-9a-f]{64})\n$/.exec(stdout) ?? [];
+    expect(entry).toBeDefined();
+    const ledger = await startLedgerProcess(db, { LEDGER_API_KEYS: entry });
+    try {
+      expect((await fetch(`${ledger.origin}/v1/optouts`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+      expect((await fetch(`${ledger.origin}/v1/optouts`, { headers: { authorization: `Bearer ${entry}` } })).status).toBe(401);
+    } finally {
+      await ledger.stop();
+    }
+  });
+
+  it('migrates a new database once, then finds it up to date', async () => {
+    const fresh = await createDatabase('sqlite');
+    try {
+      expect((await runCli(['migrate'], fresh)).stdout).toBe('consentry-ledger: applied migrations 1 receipts, opt-outs, rate limits\n');
+      expect((await runCli(['migrate'], fresh)).stdout).toBe('consentry-ledger: the database schema was up to date\n');
+      expect(await fresh.query('SELECT version, name FROM schema_migrations')).toEqual([{ version: 1, name: 'receipts, opt-outs, rate limits' }]);
+    } finally {
+      await fresh.drop();
     }
   });
 
