@@ -5,6 +5,7 @@
  * naming its variable.
  */
 import { createHash } from 'node:crypto';
+import { describeTarget } from './store/open';
 
 /** Where receipts and the suppression list are kept. */
 export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'sqlite'; path: string };
@@ -171,8 +172,7 @@ export function describeDefaults(config: LedgerConfig, defaulted: readonly Setti
   const lines: string[] = [];
   const shown = defaulted.filter((name) => SETTINGS[name] !== '');
   if (shown.length) lines.push(`defaults used: ${shown.map((name) => `${name}=${SETTINGS[name]}`).join(', ')}`);
-  if (config.database.kind === 'sqlite') lines.push(`database: SQLite file ${config.database.path}`);
-  else lines.push(`database: PostgreSQL ${new URL(config.database.url).host}`);
+  lines.push(`database: ${describeTarget(config.database)}`);
   if (!config.origins.size) lines.push('LEDGER_ORIGINS is not set: receipts are refused from every origin');
   if (!config.apiKeyHashes.length) lines.push('LEDGER_API_KEYS is not set: /v1/optouts and /v1/receipts/:consentId are off');
   if (!config.tokenKeys.length) lines.push('LEDGER_TOKEN_KEYS is not set: unsubscribe tokens can be neither issued nor verified');

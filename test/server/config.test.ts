@@ -44,6 +44,14 @@ describe('configuration', () => {
     expect(stderr).toBe(`consentry-ledger: invalid configuration:\n  - ${problem}\n`);
   });
 
+  it('says which database it cannot use, without the password', async () => {
+    const sqlite = await runCli([], db, { DATABASE_URL: '/nonexistent-folder/ledger.db' });
+    expect([sqlite.code, sqlite.stderr]).toEqual([1, 'consentry-ledger: cannot use the database in DATABASE_URL (SQLite file /nonexistent-folder/ledger.db): Cannot open database because the directory does not exist\n']);
+    const postgres = await runCli([], db, { DATABASE_URL: 'postgres://ledger:s3cret@127.0.0.1:1/ledger' });
+    expect(postgres.code).toBe(1);
+    expect(postgres.stderr).toMatch(/^consentry-ledger: cannot use the database in DATABASE_URL \(PostgreSQL 127\.0\.0\.1:1\/ledger\): connect ECONNREFUSED 127\.0\.0\.1:1\n$/);
+  });
+
   it('lists every problem at once', async () => {
     const { stderr } = await runCli([], db, { PORT: '-1', LOG_LEVEL: 'loud' });
     expect(stderr.split('\n').filter((line) => line.startsWith('  - '))).toHaveLength(2);
