@@ -5,7 +5,7 @@
  * are made by moving rows' storage time back in the database, as if they had
  * been received that long ago.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   allOptOuts,
   browserReceipt,
@@ -26,11 +26,12 @@ describe.each(DATABASES)('purge on %s', (kind) => {
   let db: TestDatabase;
   let ledger: LedgerProcess;
 
-  beforeAll(async () => {
+  // Each test ages rows of its own: a database each, so purge counts only them.
+  beforeEach(async () => {
     db = await createDatabase(kind);
     ledger = await startLedgerProcess(db);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await ledger?.stop();
     await db?.drop();
   });

@@ -47,6 +47,16 @@ const INSERT_RECEIPT = `
   )
   SELECT (SELECT seq FROM new) AS seq`;
 
+/** Rows of `sql` (parameters: after seq, since, limit) page by page: constant memory, no server-side cursor. */
+async function* keysetPages<Row extends { seq: string }>(pool: pg.Pool, sql: string, since: number): AsyncGenerator<Row> {
+  for (let after = 0; ; ) {
+    const { rows } = await pool.query<Row>(sql, [after, since, EXPORT_BATCH]);
+    yield* rows;
+    if (rows.length < EXPORT_BATCH) return;
+    after = Number(rows.at(-1)!.seq);
+  }
+}
+
 export async function openPostgres(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
   // An idle client losing its connection (a database restart) must not crash the process: the pool replaces it.
@@ -128,22 +138,14 @@ export async function openPostgres(url: string): Promise<Store> {
       return (await pool.query('DELETE FROM receipts WHERE received_at < $1', [before])).rowCount ?? 0;
     },
     async *exportRows(what, since = 0) {
-      // Keyset pages: constant memory for any table size, without a server-side cursor.
-      let after = 0;
-      for (;;) {
-        const { rows } =
-          what === 'receipts'
-            ? await pool.query<{ seq: string; body: string; received_at: string }>(
-                'SELECT seq, body, received_at FROM receipts WHERE seq > $1 AND received_at >= $2 ORDER BY seq LIMIT $3',
-                [after, since, EXPORT_BATCH],
-              )
-            : await pool.query<OptOutRow & { seq: string; body?: never; received_at?: never }>(
-                `SELECT ${OPT_OUT_COLUMNS} FROM optouts WHERE seq > $1 AND at >= $2 ORDER BY seq LIMIT $3`,
-                [after, since, EXPORT_BATCH],
-              );
-        for (const row of rows) yield what === 'receipts' ? receiptExportRow(row.body!, row.received_at!) : optOutExportRow(row as OptOutRow);
-        if (rows.length < EXPORT_BATCH) return;
-        after = Number(rows.at(-1)!.seq);
+      if (what === 'receipts') {
+        for await (const row of keysetPages<{ seq: string; body: string; received_at: string }>(pool, 'SELECT seq, body, received_at FROM receipts WHERE seq > $1 AND received_at >= $2 ORDER BY seq LIMIT $3', since)) {
+          yield receiptExportRow(row.body, row.received_at);
+        }
+      } else {
+        for await (const row of keysetPages<OptOutRow & { seq: string }>(pool, `SELECT ${OPT_OUT_COLUMNS} FROM optouts WHERE seq > $1 AND at >= $2 ORDER BY seq LIMIT $3`, since)) {
+          yield optOutExportRow(row);
+        }
       }
     },
     async countHit(bucket, windowStart) {
