@@ -33,7 +33,8 @@ export default defineConfig({
           environment: 'node',
           include: ['test/server/**/*.test.ts'],
           globalSetup: ['test/server/global-setup.ts'],
-          testTimeout: 30_000,
+          // Bursts of hundreds of durable writes wait on the disk's fsync, slow on a busy machine.
+          testTimeout: 60_000,
           hookTimeout: 30_000,
           maxWorkers: 2,
         },

@@ -22,7 +22,7 @@ import {
   type TestDatabase,
 } from './ledger';
 
-const RECEIPTS = 300;
+const RECEIPTS = 200;
 
 describe('two ledger instances on one PostgreSQL', () => {
   let db: TestDatabase;

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserReceipt, createDatabase, DATABASES, getWithKey, inParallel, postReceipt, startLedgerProcess, type TestDatabase } from './ledger';
 
-const BURST = 800;
-const KILL_AFTER = 150;
+const BURST = 400;
+const KILL_AFTER = 100;
 
 describe.each(DATABASES)('SIGKILL mid-burst on %s', (kind) => {
   let db: TestDatabase;

@@ -64,7 +64,7 @@ describe.each(DATABASES)('one-click unsubscribe on %s', (kind) => {
   });
 
   it('shows a bilingual confirmation on GET, under a strict CSP and without script, and unsubscribes nobody', async () => {
-    const token = await issueToken(db, 'news', 'sub-get-only');
+    const token = signToken([TOKEN_KEY], 'news', 'sub-get-only');
     const page = await fetch(`${ledger.origin}/v1/unsubscribe/${token}`);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -82,7 +82,7 @@ describe.each(DATABASES)('one-click unsubscribe on %s', (kind) => {
   });
 
   it('unsubscribes on the one-click POST (urlencoded or multipart) with 200, no redirect, no cookie; twice is harmless', async () => {
-    const token = await issueToken(db, 'news', 'sub-one-click');
+    const token = signToken([TOKEN_KEY], 'news', 'sub-one-click');
     const first = await oneClick(ledger.origin, token);
     expect(first.status).toBe(200);
     expect(first.headers.get('location')).toBeNull();
@@ -99,7 +99,7 @@ describe.each(DATABASES)('one-click unsubscribe on %s', (kind) => {
   });
 
   it('answers the confirmation page’s button with a bilingual page', async () => {
-    const token = await issueToken(db, 'offers', 'sub-button');
+    const token = signToken([TOKEN_KEY], 'offers', 'sub-button');
     const response = await oneClick(ledger.origin, token, { headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' } });
     expect(response.status).toBe(200);
     const html = await response.text();
@@ -127,7 +127,7 @@ describe.each(DATABASES)('one-click unsubscribe on %s', (kind) => {
   });
 
   it('refuses a POST without List-Unsubscribe=One-Click', async () => {
-    const token = await issueToken(db, 'news', 'sub-no-body');
+    const token = signToken([TOKEN_KEY], 'news', 'sub-no-body');
     const response = await oneClick(ledger.origin, token, { body: 'unsubscribe=yes' });
     expect(response.status).toBe(400);
     expect(((await response.json()) as { message: string }).message).toBe('List-Unsubscribe is required');
