@@ -11,6 +11,9 @@
  * - `tools`: the Node-side tools, dist/cli.js (the `consentry` bin) and
  *   dist/vite.js (`consentry/vite`), sharing the tagger (src/tagger) in
  *   dist/tools/; their packages stay external (dependencies of the package).
+ * - `server`: the consent ledger for Node (src/server): dist/server/cli.js (the `consentry-ledger`
+ *   bin) and dist/server/index.js (`consentry/ledger`), with its dependencies left as imports.
+ *   The browser builds must never pull it in: `serverBoundary` fails them if they do.
  * `keepOut` fails a build that includes what it must not: the UI and Preact
  * never enter the guard, and the runtime never includes the head (it reaches
  * the head's code through the kernel, so that code exists once).
@@ -61,9 +64,19 @@ const recordModules: Plugin = {
   },
 };
 
+/** Browser bundles: the ledger (src/server) and its Node dependencies never belong in them. */
+const serverBoundary: Plugin = {
+  name: 'consentry-server-boundary',
+  load(id) {
+    if (/[\\/]src[\\/]server[\\/]|[\\/]node_modules[\\/](fastify|@fastify|pg|better-sqlite3|ajv)[\\/]/.test(id))
+      this.error(`a browser bundle must not include ${id}: src/server is the Node ledger (vite build --mode server)`);
+    return null;
+  },
+};
+
 const UI = /[\\/](src[\\/]ui|node_modules[\\/]preact)[\\/]/;
 const guardOnly = keepOut(UI, 'the UI is loaded on demand');
-const guardPlugins = [guardOnly, recordModules];
+const guardPlugins = [serverBoundary, guardOnly, recordModules];
 const runtimeOnly = [...guardPlugins, keepOut(/[\\/]src[\\/]guard[\\/]head[\\/]/, "the runtime never imports the head: it reaches the head's code through the kernel")];
 
 export default defineConfig(({ mode }) => {
@@ -91,6 +104,7 @@ export default defineConfig(({ mode }) => {
     return {
       ...shared,
       plugins: [
+        serverBoundary,
         {
           // The texts stay out of the bundle: each language is a data script the guard loads beside it.
           name: 'consentry-locale-scripts',
@@ -117,6 +131,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'esm') {
     return {
       ...shared,
+      plugins: [serverBoundary],
       build: {
         ...shared.build,
         outDir: 'dist/esm',
@@ -148,5 +163,21 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui, esm or tools (see package.json scripts)`);
+  if (mode === 'server') {
+    return {
+      ...shared,
+      build: {
+        ...shared.build,
+        ssr: true,
+        outDir: 'dist/server',
+        target: 'node20',
+        minify: false,
+        rollupOptions: {
+          input: { cli: 'src/server/cli.ts', index: 'src/server/index.ts' },
+          output: { format: 'es', entryFileNames: '[name].js', banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
+        },
+      },
+    };
+  }
+  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui, esm, tools or server (see package.json scripts)`);
 });

@@ -25,6 +25,20 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The consent ledger (src/server), run as its own process against real SQLite and PostgreSQL.
+          name: 'server',
+          environment: 'node',
+          include: ['test/server/**/*.test.ts'],
+          globalSetup: ['test/server/global-setup.ts'],
+          // Bursts of hundreds of durable writes wait on the disk's fsync, slow on a busy machine.
+          testTimeout: 60_000,
+          hookTimeout: 30_000,
+          maxWorkers: 2,
+        },
+      },
     ],
   },
 });

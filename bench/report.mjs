@@ -31,10 +31,12 @@ const pct = (value) => `${value >= 0 ? '+' : ''}${value.toFixed(1)} %`;
 /**
  * @param {{ tools: { id: string, name: string, version: string }[], samples: Record<string, { plain: object[], traced: object[] }>,
  *   dom: { none: number, consentry: number, overheadPct: number, observerPct: number, noMarkupPct: number },
- *   urlChecksMs: number | null, budgets: Record<'guard' | 'runtime' | 'ui', { budget?: number, gzip: number }> }} input
- *   budgets: scripts/budgets.mjs with measured sizes; urlChecksMs: median time of the URL-check page's 300 checks
+ *   urlChecksMs: number | null, budgets: Record<'guard' | 'runtime' | 'ui', { budget?: number, gzip: number }>,
+ *   ledger?: { connections: number, rows: Parameters<typeof ledgerTable>[0] } }} input
+ *   budgets: scripts/budgets.mjs with measured sizes; urlChecksMs: median time of the URL-check page's 300 checks;
+ *   ledger: bench/ledger.mjs's rows (the consent ledger's table follows the others)
  */
-export function buildTable({ tools, samples, dom, urlChecksMs = null, budgets }) {
+export function buildTable({ tools, samples, dom, urlChecksMs = null, budgets, ledger }) {
   const rows = [];
   const per = (pick, source = 'plain') => tools.map((tool) => median(samples[tool.id][source].map(pick)));
   const row = (label, budget, values, format) => {
@@ -78,5 +80,24 @@ export function buildTable({ tools, samples, dom, urlChecksMs = null, budgets })
     `| Guard overhead with \`observeMarkup: false\` (no markup observer; for sites that tag every tracker element) | | ${pct(dom.noMarkupPct)} |`,
     `| Control, no guard: the same page after one empty MutationObserver was registered and disconnected | | ${pct(dom.observerPct)} |`,
   ];
-  return [...lines, ...consentryOnly].join('\n');
+  const ledgerLines = ledger ? ['', ledgerTable(ledger.rows, ledger.connections)] : [];
+  return [...lines, ...consentryOnly, ...ledgerLines].join('\n');
+}
+
+/**
+ * The consent ledger's rows (bench/ledger.mjs): receipts stored per second and
+ * p99 latency of POST /v1/receipts per database, at a fixed concurrency.
+ * @param {{ database: string, receiptsPerSecond?: number, p99Ms?: number, failed?: number, error?: string }[]} rows
+ * @param {number} connections
+ */
+export function ledgerTable(rows, connections) {
+  return [
+    `| Consent ledger: \`POST /v1/receipts\`, ${connections} connections (autocannon, loopback) | Receipts stored per second | p99 latency | Failed requests |`,
+    '| --- | --- | --- | --- |',
+    ...rows.map((row) =>
+      row.error
+        ? `| ${row.database} | n/a (${row.error}) | n/a | n/a |`
+        : `| ${row.database} | ${Math.round(row.receiptsPerSecond).toLocaleString('en-US')} | ${row.p99Ms} ms | ${row.failed} |`,
+    ),
+  ].join('\n');
 }

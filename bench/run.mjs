@@ -16,6 +16,7 @@ import { measureVisit, measureDom10k, measureUrlChecks } from './visit.mjs';
 import { servedSize } from './sizes.mjs';
 import { budgets } from '../scripts/budgets.mjs';
 import { buildTable, median } from './report.mjs';
+import { measureLedger, LEDGER_CONNECTIONS } from './ledger.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const DOM_RUNS = Number(process.env.BENCH_DOM_RUNS ?? 21);
@@ -75,6 +76,9 @@ try {
   const urlChecks = [];
   for (let run = 0; run < DOM_RUNS; run++) urlChecks.push(await measureUrlChecks(browser, server.origin));
   progress(`URL-check page: ${DOM_RUNS} runs done`);
+  // The consent ledger last, with Chromium idle: its load generator and the service need the cores.
+  const ledgerRows = await measureLedger();
+  progress('consent ledger: SQLite and PostgreSQL done');
 
   const domNone = median(dom.none);
   const domGuard = median(dom.consentry);
@@ -92,6 +96,7 @@ try {
     },
     urlChecksMs: median(urlChecks),
     budgets: budgetSizes(),
+    ledger: { connections: LEDGER_CONNECTIONS, rows: ledgerRows },
   });
 
   const machine = [

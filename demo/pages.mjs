@@ -24,6 +24,7 @@ const TRY = [
   ['/try/gpc', 'Global Privacy Control'],
   ['/try/policy-change', 'Policy change notice'],
   ['/try/opt-outs', 'Opt-out centre'],
+  ['/ledger', 'Consent ledger'],
 ];
 
 /**
@@ -113,7 +114,7 @@ ${plan('Enterprise', 'Contact sales', ['1,000 participants', 'Single sign-on', '
   };
 }
 
-/** @param {{ subscribed?: { email: string, unsubscribeUrl: string } }} state */
+/** @param {{ subscribed?: { email: string, unsubscribeUrl: string, headers: { 'List-Unsubscribe': string, 'List-Unsubscribe-Post': string } } }} state */
 export function newsletterPage({ subscribed } = {}) {
   if (subscribed) {
     return {
@@ -122,10 +123,16 @@ export function newsletterPage({ subscribed } = {}) {
 <p>We sent a welcome email to <strong>${escapeHtml(subscribed.email)}</strong>. (Not really: this is a demo. Here is what its footer links to.)</p>
 <div class="email-preview">
   <p><strong>From:</strong> Webex Meet &lt;news@meet.example&gt;</p>
+  <p><strong>List-Unsubscribe:</strong> <code>${escapeHtml(subscribed.headers['List-Unsubscribe'])}</code><br><strong>List-Unsubscribe-Post:</strong> <code>${escapeHtml(subscribed.headers['List-Unsubscribe-Post'])}</code></p>
   <p>Thanks for joining our product newsletter. You can unsubscribe at any time:</p>
   <p><a data-testid="unsubscribe-link" href="${escapeHtml(subscribed.unsubscribeUrl)}">Unsubscribe from these emails</a></p>
 </div>
-<p>The link carries the list and a token, plus the click-tracking parameters email tools add (<code>utm_*</code>, <code>mc_eid</code>). Consentry records the opt-out, shows a confirmation, and removes the tracking parameters from the address bar.</p>`,
+<p>The link carries the list and a token from the consent ledger, plus the click-tracking parameters email tools add (<code>utm_*</code>, <code>mc_eid</code>). Consentry records the opt-out, shows a confirmation, removes the tracking parameters from the address bar, and sends a receipt that puts you on the ledger's suppression list.</p>
+<form method="post" action="${escapeHtml(subscribed.headers['List-Unsubscribe'].slice(1, -1))}">
+  <input type="hidden" name="List-Unsubscribe" value="One-Click">
+  <p>Mail apps show their own unsubscribe button for the two headers above and send this POST to the ledger (RFC 8058): <button type="submit" class="button button-quiet" data-testid="one-click">Send the one-click unsubscribe</button></p>
+</form>
+<p class="small">Both land in the same list: see <a href="/ledger">the consent ledger page</a>.</p>`,
     };
   }
   return {
@@ -192,7 +199,7 @@ export function tryOptOutsPage() {
 <p>Besides cookie categories, the policy promises three opt-outs: promotional emails (section 9), personalised advertising and sharing with advertisers (sections 8.2 and 8.5). Any element with <code>data-consentry-open="optouts"</code> opens the opt-out centre.</p>
 <p><button type="button" class="button" data-consentry-open="optouts">Open the opt-out centre</button>
 <button type="button" class="button button-quiet" data-consentry-open="preferences">Open cookie preferences</button></p>
-<p class="small">Marketing systems read the same choices server-side from the <code>consentry</code> cookie, or receive them as consent receipts (this demo's server prints every receipt it gets).</p>`,
+<p class="small">Marketing systems read the same choices server-side from the <code>consentry</code> cookie, or pull them from the consent ledger, which keeps every receipt (<a href="/ledger">see what it holds</a>).</p>`,
   };
 }
 

@@ -10,27 +10,29 @@
  *   third-party tracker URL with a local stand-in (demo/vendors/) and forwards
  *   hits here, so no request leaves the machine.
  * - `/__collect`: the local collector (hits are printed and kept in memory,
- *   `GET /__collect` lists them); `/__receipts`: Consentry's consent receipts;
- *   `/__ws`: tracker WebSockets (see demo/assets/local-websocket.js).
+ *   `GET /__collect` lists them); `/__ws`: tracker WebSockets (see
+ *   demo/assets/local-websocket.js).
+ * - The consent ledger (demo/ledger.mjs, the built dist/server) beside the
+ *   site, on the next port: `/__receipts` forwards Consentry's receipts to
+ *   it, unsubscribe links carry its tokens, `/ledger` shows what it holds.
  *
  * `startDemo({ port })` starts it in-process (tests use port 0); run directly,
- * it listens on PORT (default 8080) and prints its address.
+ * it listens on PORT (default 8080), the ledger on PORT + 1, and prints both.
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { createHmac } from 'node:crypto';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pages from './pages.mjs';
 import { acceptLocalSocket } from './local-socket.mjs';
 import { vendorForUrl } from './vendor-routes.mjs';
 import { pageTagger } from './tag-pages.mjs';
+import { startDemoLedger, subscriberId, unsubscribeToken } from './ledger.mjs';
+import { consentIdFromCookie, ledgerPage } from './ledger-page.mjs';
 import { demoConsentryConfig, readSwitches, POLICY_SWITCH_COOKIE, GPC_SWITCH_COOKIE, UNSUBSCRIBE_PARAMS } from './site-config.mjs';
 
 const DEMO_DIR = fileURLToPath(new URL('./', import.meta.url));
 const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
-/** Signs unsubscribe tokens; a demo value (a real site keeps its secret out of the repository). */
-const TOKEN_SECRET = 'consentry-demo-secret';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -51,10 +53,7 @@ const STATIC = [
   ['/__vendor/', join(DEMO_DIR, 'vendors')],
 ];
 
-/** The signed token of an unsubscribe link for `list` and `email`. */
-export function unsubscribeToken(list, email) {
-  return createHmac('sha256', TOKEN_SECRET).update(`${list}\n${email}`).digest('base64url').slice(0, 24);
-}
+export { subscriberId, unsubscribeToken };
 
 /** An unsubscribe link as the newsletter's footer would carry it, with email click-tracking params. */
 export function unsubscribeUrl(list, email) {
@@ -70,11 +69,12 @@ export function unsubscribeUrl(list, email) {
 }
 
 /**
- * Starts the demo server.
- * @param {{ port?: number, host?: string, quiet?: boolean }} [options]
- * @returns {Promise<{ origin: string, hits: object[], receipts: object[], close(): Promise<void> }>}
+ * Starts the demo server and its consent ledger.
+ * @param {{ port?: number, host?: string, quiet?: boolean, ledgerPort?: number, ledgerDatabase?: string }} [options]
+ *   ledgerPort: default port + 1 (0 with port 0); ledgerDatabase: SQLite file, default .tmp/demo-ledger.db
+ * @returns {Promise<{ origin: string, ledgerOrigin: string, hits: object[], receipts: object[], close(): Promise<void> }>}
  */
-export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false } = {}) {
+export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false, ledgerPort = port ? port + 1 : 0, ledgerDatabase } = {}) {
   const hits = [];
   const receipts = [];
   const policyText = pages.readDemoFile('privacy-policy.txt');
@@ -105,12 +105,13 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false
     }
     if (url.pathname === '/__receipts') {
       if (req.method === 'GET') return sendJson(res, receipts);
-      const receipt = parseJson(await readBody(req));
-      if (receipt) {
-        receipts.push(receipt);
-        log(`demo: consent receipt ${JSON.stringify(receipt)}`);
-      }
-      return res.writeHead(204).end();
+      // Same origin for the browser (so it sees the answer and retries a failure); the ledger stores it.
+      const body = await readBody(req);
+      const answer = await ledger.forwardReceipt(body, req.headers['content-type']);
+      const receipt = parseJson(body);
+      if (answer.status < 300 && receipt) receipts.push(receipt);
+      log(`demo: consent receipt ${receipt?.method ?? '?'} ${receipt?.recordId ?? ''} -> ledger ${answer.status}`);
+      return res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' }).end(answer.body);
     }
     if (url.pathname === '/sw.js' || url.pathname === '/vendor-routes.mjs') {
       return sendFile(res, join(DEMO_DIR, url.pathname.slice(1)), { 'service-worker-allowed': '/' });
@@ -145,7 +146,9 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false
         if (req.method !== 'POST') return render(pages.newsletterPage());
         const email = new URLSearchParams(await readBody(req)).get('email')?.trim() || 'visitor@example.com';
         log(`demo: newsletter sign-up ${email}`);
-        return render(pages.newsletterPage({ subscribed: { email, unsubscribeUrl: unsubscribeUrl('newsletter', email) } }));
+        return render(
+          pages.newsletterPage({ subscribed: { email, unsubscribeUrl: unsubscribeUrl('newsletter', email), headers: ledger.emailHeaders('newsletter', email) } }),
+        );
       }
       case '/try/unsubscribe':
         return render(pages.tryUnsubscribePage({ unsubscribeUrl: unsubscribeUrl('newsletter', 'visitor@example.com') }));
@@ -155,6 +158,11 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false
         return render(pages.tryPolicyChangePage({ policyChanged: switches.policyChanged, version: config.policy.version }));
       case '/try/opt-outs':
         return render(pages.tryOptOutsPage());
+      case '/ledger': {
+        const consentId = consentIdFromCookie(req.headers.cookie);
+        const [receiptsOfVisitor, optOuts] = await Promise.all([consentId ? ledger.receiptsOf(consentId) : [], ledger.optOuts()]);
+        return render(ledgerPage({ ledgerOrigin: ledger.origin, consentId, receipts: receiptsOfVisitor, optOuts }));
+      }
       default:
         return render(pages.notFoundPage(), 404);
     }
@@ -180,8 +188,16 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false
   });
   const address = server.address();
   const origin = `http://${host}:${typeof address === 'object' && address ? address.port : port}`;
+  let ledger;
+  try {
+    ledger = await startDemoLedger({ siteOrigin: origin, host, port: ledgerPort, ...(ledgerDatabase && { database: ledgerDatabase }) });
+  } catch (error) {
+    server.close();
+    throw new Error(`the consent ledger could not start on port ${ledgerPort}: ${error.message}`);
+  }
   return {
     origin,
+    ledgerOrigin: ledger.origin,
     hits,
     receipts,
     close: () =>
@@ -189,7 +205,7 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false
         for (const socket of sockets) socket.destroy();
         server.closeAllConnections?.();
         server.close(() => resolve());
-      }),
+      }).then(() => ledger.close()),
   };
 }
 
@@ -251,12 +267,13 @@ const isMain = process.argv[1] && fileURLToPath(import.meta.url) === normalize(p
 if (isMain) {
   const port = Number(process.env.PORT ?? 8080);
   startDemo({ port }).then(
-    ({ origin }) => {
+    ({ origin, ledgerOrigin }) => {
       console.log(`Consentry demo: ${origin}/`);
+      console.log(`Consent ledger: ${ledgerOrigin} (what it holds: ${origin}/ledger)`);
       console.log('Tracker hits and consent receipts are printed below. Ctrl+C to stop.');
     },
     (error) => {
-      console.error(`demo: could not listen on port ${port}: ${error.message} (set PORT to use another one)`);
+      console.error(`demo: could not start on port ${port}: ${error.message} (set PORT to use another one; the ledger takes PORT + 1)`);
       process.exit(1);
     },
   );

@@ -14,10 +14,10 @@ import { globMatches } from './url-match';
  * An unsubscribe token is the email system's opaque id: 8 to 256 URL-safe
  * characters. Anything else is not recorded (a mangled or truncated link).
  */
-const TOKEN_SHAPE = /^[\w.-]{8,256}$/;
+export const TOKEN_SHAPE = /^[\w.-]{8,256}$/;
 
 /** A list name is shown to the visitor and sent in the receipt: 1 to 100 characters, no control characters. */
-const LIST_SHAPE = /^[^\0-\x1f\x7f]{1,100}$/;
+export const LIST_SHAPE = /^[^\0-\x1f\x7f]{1,100}$/;
 
 /**
  * Whether a parameter name matches one of `patterns`, where `*` stands for any

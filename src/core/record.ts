@@ -9,7 +9,8 @@ import type { CategoryId, ConsentChange, ConsentMethod, ConsentRecord, Consentry
 /** The schema version this code writes. */
 export const RECORD_SCHEMA = 1;
 
-const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'gpc', 'api', 'unsubscribe-link', 'withdraw'];
+/** Every way a choice can be made (a receipt's `method`). */
+export const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'gpc', 'api', 'unsubscribe-link', 'withdraw'];
 
 /** Nothing refused yet: the state before the visitor touched an opt-out. */
 export const NO_OPT_OUTS: OptOuts = { promotionalEmail: false, personalisedAds: false, adSharing: false };

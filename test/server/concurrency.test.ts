@@ -1,0 +1,110 @@
+/**
+ * Several instances on one PostgreSQL: the same receipts sent to two ledger
+ * processes at once are all stored, each once (one 201 and one 200 for each);
+ * one-click POSTs of the same tokens to both make one entry each; and a
+ * marketing reader paging the opt-out feed while both write sees every item
+ * exactly once. The feed check runs on SQLite (one instance) too.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../../src/server/tokens';
+import type { ConsentReceipt } from '../../src/core/types';
+import {
+  browserReceipt,
+  countRows,
+  createDatabase,
+  DATABASES,
+  getWithKey,
+  inParallel,
+  postReceipt,
+  startLedgerProcess,
+  TOKEN_KEY,
+  type LedgerProcess,
+  type TestDatabase,
+} from './ledger';
+
+const RECEIPTS = 200;
+
+describe('two ledger instances on one PostgreSQL', () => {
+  let db: TestDatabase;
+  let a: LedgerProcess;
+  let b: LedgerProcess;
+
+  beforeAll(async () => {
+    db = await createDatabase('postgres');
+    [a, b] = await Promise.all([startLedgerProcess(db), startLedgerProcess(db)]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await db?.drop();
+  });
+
+  it('store every receipt sent to both at once exactly once', async () => {
+    const receipts = Array.from({ length: RECEIPTS }, () => browserReceipt({ method: 'accept-all' }));
+    const statuses = new Map<string, number[]>();
+    await inParallel(receipts, 8, async (receipt) => {
+      const answers = await Promise.all([postReceipt(a.origin, receipt), postReceipt(b.origin, receipt)]);
+      statuses.set(receipt.recordId, answers.map((answer) => answer.status).sort());
+    });
+    expect([...statuses.values()].filter((pair) => pair.join() !== '200,201')).toEqual([]);
+    const stored = await db.query<{ record_id: string; n: string }>('SELECT record_id, COUNT(*) AS n FROM receipts GROUP BY record_id');
+    expect(stored).toHaveLength(RECEIPTS);
+    expect(stored.filter((row) => row.n !== '1')).toEqual([]);
+    expect(new Set(stored.map((row) => row.record_id))).toEqual(new Set(receipts.map((receipt) => receipt.recordId)));
+  });
+
+  it('put a recipient unsubscribed through both at once on the list once', async () => {
+    const tokens = Array.from({ length: 60 }, (_, i) => signToken([TOKEN_KEY], 'race', `sub-${i}`));
+    await inParallel(tokens, 8, async (token) => {
+      const post = (origin: string) => fetch(`${origin}/v1/unsubscribe/${token}`, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) });
+      const answers = await Promise.all([post(a.origin), post(b.origin)]);
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    });
+    const rows = await db.query<{ n: string }>("SELECT COUNT(*) AS n FROM optouts WHERE kind = 'email' AND list = 'race'");
+    expect(rows).toEqual([{ n: '60' }]);
+  });
+});
+
+describe.each(DATABASES)('the opt-out feed read while instances write, on %s', (kind) => {
+  let db: TestDatabase;
+  let writers: LedgerProcess[];
+
+  beforeAll(async () => {
+    db = await createDatabase(kind);
+    // SQLite is one file on one machine: one instance. PostgreSQL: two.
+    writers = await Promise.all((kind === 'postgres' ? [1, 2] : [1]).map(() => startLedgerProcess(db)));
+  });
+  afterAll(async () => {
+    await Promise.all(writers.map((writer) => writer.stop()));
+    await db?.drop();
+  });
+
+  it('gives every opt-out exactly once to a reader that pages while they are written', async () => {
+    const receipts: ConsentReceipt[] = Array.from({ length: RECEIPTS }, () => browserReceipt({ optOuts: { personalisedAds: true } }));
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    const readPage = async () => {
+      const response = await getWithKey(writers[0]!.origin, `/v1/optouts?limit=37${cursor ? `&cursor=${cursor}` : ''}`);
+      const page = (await response.json()) as { items: { consentId: string }[]; cursor: string | null };
+      seen.push(...page.items.map((item) => item.consentId));
+      cursor = page.cursor ?? undefined;
+    };
+    let writing = true;
+    const reader = (async () => {
+      while (writing) await readPage();
+    })();
+    let i = 0;
+    await inParallel(receipts, 8, async (receipt) => {
+      const writer = writers[i++ % writers.length]!;
+      expect((await postReceipt(writer.origin, receipt)).status).toBe(201);
+    });
+    writing = false;
+    await reader;
+    for (let drained = -1; drained !== seen.length; ) {
+      drained = seen.length;
+      await readPage();
+    }
+    expect(seen).toHaveLength(RECEIPTS);
+    expect(new Set(seen)).toEqual(new Set(receipts.map((receipt) => receipt.recordId)));
+    expect(await countRows(db, 'optouts')).toBe(RECEIPTS);
+  });
+});
