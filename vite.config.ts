@@ -79,7 +79,7 @@ const guardOnly = keepOut(UI, 'the UI is loaded on demand');
 const guardPlugins = [serverBoundary, guardOnly, recordModules];
 const runtimeOnly = [...guardPlugins, keepOut(/[\\/]src[\\/]guard[\\/]head[\\/]/, "the runtime never imports the head: it reaches the head's code through the kernel")];
 
-export default defineConfig(({ mode }) => {
+export default defineConfig(({ mode }): UserConfig => {
   if (mode === 'runtime') {
     return {
       ...shared,
