@@ -106,6 +106,8 @@ const SCHEMA: Schema = {
   observeMarkup: BOOL,
   consentMode: BOOL,
   receiptEndpoint: SITE_URL,
+  // A worker's script must be on the page's own origin; a path from the root gives every page the same worker and scope.
+  serviceWorker: matching(/^\/(?![/\\])\S*$/, 'a path on your site starting with "/", such as "/consentry-sw.js"'),
   ui: {
     src: SITE_URL,
     css: SITE_URL,
