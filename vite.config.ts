@@ -8,9 +8,12 @@
  *   runtime, and one data script of texts per shipped language,
  *   dist/consentry-ui.<language>.js.
  * - `esm`: dist/esm/index.js for bundler users (types come from tsc, see tsconfig.build.json).
+ * - `sw`: dist/consentry-sw.js, the optional service worker (src/sw/), a
+ *   classic script a site serves from its root or imports into its own worker.
  * `keepOut` fails a build that includes what it must not: the UI and Preact
- * never enter the guard, and the runtime never includes the head (it reaches
- * the head's code through the kernel, so that code exists once).
+ * never enter the guard, the runtime never includes the head (it reaches
+ * the head's code through the kernel, so that code exists once), and the
+ * service worker holds core and idb-keyval only (it runs in no page).
  * Tests are configured in vitest.config.ts.
  */
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -84,6 +87,16 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  if (mode === 'sw') {
+    return {
+      ...shared,
+      plugins: [keepOut(/[\\/](src[\\/](ui|guard)|node_modules[\\/]preact)[\\/]/, 'the service worker runs in no page: it holds core and idb-keyval only')],
+      build: {
+        ...shared.build,
+        lib: { entry: 'src/sw/index.ts', formats: ['iife'], name: 'consentrySW', fileName: () => 'consentry-sw.js' },
+      },
+    };
+  }
   if (mode === 'ui') {
     return {
       ...shared,
@@ -123,5 +136,5 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui or esm (see package.json scripts)`);
+  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui, esm or sw (see package.json scripts)`);
 });

@@ -17,6 +17,11 @@ export const IMPORT_RULES = [
   ['src/core/', 'src/ui/', 'core is pure logic every part uses; it depends on no part'],
   ['src/guard/', 'src/ui/', 'the UI is loaded on demand; the guard talks to it through UiHost (src/core/types.ts)'],
   ['src/ui/', 'src/guard/', 'the UI talks to the guard through the UiHost it is given, not by importing it'],
+  ['src/sw/', 'src/guard/', 'the service worker runs in no page: it shares only core with the guard, and hears from it by messages (src/core/sw-decision.ts)'],
+  ['src/sw/', 'src/ui/', 'the service worker runs in no page: it shares only core with the guard, and hears from it by messages (src/core/sw-decision.ts)'],
+  ['src/guard/', 'src/sw/', 'the service worker is a script of its own: the runtime talks to it by messages (src/core/sw-decision.ts)'],
+  ['src/ui/', 'src/sw/', 'the service worker is a script of its own'],
+  ['src/core/', 'src/sw/', 'core is pure logic every part uses; it depends on no part'],
 ];
 
 const EXTENSIONS = ['.ts', '.tsx', '/index.ts', '/index.tsx'];
