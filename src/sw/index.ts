@@ -12,8 +12,10 @@
  * worker's own lets the request through, to the in-page guard.
  *
  * It also works imported into a site's own worker (`importScripts`): it
- * answers only the requests it refuses, and stops the event there, so the
- * site's own fetch listeners see every other request and never a refused one.
+ * answers only the requests it refuses, and `respondWith` stops the event
+ * there (Service Workers spec), so the site's own fetch listeners, added
+ * after the import, see every other request and never a refused one (their
+ * code cannot fetch it).
  */
 import { readDecision, refuses, type SwDecision } from '../core/sw-decision';
 import { BUILTIN_RULES } from '../core/rules';
@@ -53,20 +55,6 @@ loadDecision().then(
 setTimeout(() => decide(null), LOAD_TIMEOUT_MS);
 
 /**
- * Answers the request here, and keeps it from any later fetch listener (a
- * site's own, when it imports ours: its code must not fetch a refused URL,
- * and could not answer it anyway).
- */
-function answer(event: FetchEvent, response: Response | Promise<Response>): void {
-  event.stopImmediatePropagation();
-  try {
-    event.respondWith(response);
-  } catch {
-    // A listener registered before ours already answered: that answer stands.
-  }
-}
-
-/**
  * Whether a request might be refused by a decision not read yet: it is a
  * built-in tracker, or it goes to another origin (a site rule may name any
  * host). Same-origin requests that match no built-in rule never wait.
@@ -80,11 +68,10 @@ self.addEventListener('fetch', (event) => {
     if (request.mode === 'navigate') return;
     const url = new URL(request.url);
     if (current !== undefined) {
-      if (refuses(current, url, Date.now())) answer(event, Response.error());
+      if (refuses(current, url, Date.now())) event.respondWith(Response.error());
     } else if (mightRefuse(url)) {
       // Just restarted: this request waits for the stored decision, then fails or goes to the network as it would have.
-      answer(
-        event,
+      event.respondWith(
         known
           .then(() => refuses(current!, url, Date.now()))
           .then(

@@ -8,7 +8,8 @@
  * - IndexedDB and its reconciliation with the mirror cookie, tab sync, the
  *   API's actions (./api.ts) put on the head's `window.consentry`;
  * - signals (Consent Mode updates, dataLayer events, receipts, unsubscribe
- *   and GPC), the UI loader and the settings button.
+ *   and GPC), the UI loader and the settings button;
+ * - the optional service worker (./service-worker.ts), told the decision.
  * It never imports the head: everything of the head's it uses comes through
  * the kernel. Nothing here throws into the page.
  */
@@ -26,6 +27,7 @@ import { removeMirror, writeMirror } from './mirror';
 import { createPlaceholders } from './placeholder';
 import { purgeTrackerCookies } from './purge';
 import { createRelease } from './release';
+import { connectServiceWorker } from './service-worker';
 import { showSettingsButton } from './settings-button';
 import { startSignals } from './signals';
 import { openStorage } from './storage';
@@ -109,6 +111,14 @@ function run(kernel: Kernel): void {
     })
     .then((record) => {
       const state = consent.start(record);
+      // The service worker, when the config names one, learns the decision now and on every change.
+      connectServiceWorker({
+        script: boot.config.serviceWorker,
+        gate,
+        rules: locked ? [] : config.rules,
+        record: () => consent.actions.get().record,
+        expiryMonths: config.expiryMonths,
+      });
       api.ready(state);
       api.complete(consent.actions);
       if (state.needsChoice) {
