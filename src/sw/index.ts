@@ -91,6 +91,8 @@ self.addEventListener('message', (event) => {
     if (!decision) return;
     current = decision;
     settle();
+    // Confirmed once in force: every request dispatched after this message is judged by it (the page's release waits for this).
+    event.ports[0]?.postMessage(true);
     const json = JSON.stringify(decision);
     const work: Promise<unknown>[] = [];
     if (json !== stored) {

@@ -39,6 +39,8 @@ const PASTED_TRACKERS = [
   'tajs.qq.com/collect?from=worker', // a worker's fetch
 ];
 
+/** Content types of the answers to tracker requests, by the URL's extension (a WebSocket's upgrade is answered as a plain request: it fails, after it was counted). */
+const TYPES: Record<string, string> = { js: 'text/javascript', gif: 'image/gif', css: 'text/css', html: 'text/html' };
 const GIF = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 /** Files served from the site's root, as a site serves its service workers. */
 const ROOT_FILES: Record<string, Buffer> = {
@@ -58,7 +60,7 @@ beforeAll(async () => {
     if (req.headers.host === host) return false;
     const url = `${req.headers.host}${req.url}`;
     hits.push(url);
-    const type = url.includes('.js') ? 'text/javascript' : url.includes('.gif') ? 'image/gif' : 'application/octet-stream';
+    const type = TYPES[/\.(\w+)(\?|$)/.exec(url)?.[1] ?? ''] ?? 'text/plain';
     res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', 'access-control-allow-origin': '*' });
     res.end(type === 'image/gif' ? GIF : '');
     return true;
@@ -136,6 +138,23 @@ async function stopWorkers(context: BrowserContext, page: Page): Promise<void> {
   await cdp.detach();
 }
 
+/** The categories the decision the worker stored in IndexedDB allows (null: none stored). */
+const storedAllowed = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<string[] | null>((resolve, reject) => {
+        const open = indexedDB.open('consentry');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('consent').objectStore('consent').get('sw-decision');
+          read.onsuccess = () => {
+            open.result.close();
+            resolve(read.result?.allowed ?? null);
+          };
+        };
+      }),
+  );
+
 /** Whether each image of sw-plain.html loaded. */
 const plainImages = (page: Page) =>
   page.evaluate(() => Object.fromEntries([...document.images].map((img) => [img.id, img.complete && img.naturalWidth > 0])));
@@ -173,11 +192,30 @@ describe('the service worker', () => {
     });
   });
 
+  it('lets a released script through even when the message that allows it reaches the worker late', async () => {
+    await withContext(async (context, page) => {
+      // A message goes to the worker by another path than the page's requests: here it takes 300 ms longer.
+      await context.addInitScript(() => {
+        const post = ServiceWorker.prototype.postMessage as (this: ServiceWorker, ...args: unknown[]) => void;
+        ServiceWorker.prototype.postMessage = function (this: ServiceWorker, ...args: unknown[]) {
+          setTimeout(() => post.apply(this, args), 300);
+        };
+      });
+      await view(page, 'sw-pasted.html');
+      await controlled(page);
+      hits = [];
+      await view(page, 'sw-pasted.html');
+      await page.getByRole('button', { name: 'Accept all', exact: true }).click();
+      await expect.poll(() => hits, { timeout: 5000 }).toEqual(['hm.baidu.com/hm.js?sw']);
+    });
+  });
+
   it('keeps its decision across a restart, from IndexedDB, in both directions', async () => {
     await withContext(async (context, page) => {
       await view(page, 'sw-pasted.html');
       await controlled(page);
       await page.evaluate(() => window.consentry!.acceptAll());
+      await expect.poll(() => storedAllowed(page), { timeout: 5000 }).toEqual(['necessary', 'preferences', 'analytics', 'advertising', 'email']);
       await stopWorkers(context, page);
       // A page without Consentry: nothing tells the restarted worker anything; it reads what it stored.
       hits = [];
@@ -187,6 +225,7 @@ describe('the service worker', () => {
 
       await view(page, 'sw-pasted.html');
       await page.evaluate(() => window.consentry!.rejectAll());
+      await expect.poll(() => storedAllowed(page), { timeout: 5000 }).toEqual(['necessary']);
       await stopWorkers(context, page);
       hits = [];
       await page.goto(server.origin + PAGES + 'sw-plain.html');
@@ -297,6 +336,52 @@ describe('the service worker', () => {
       expect(await pastedSettled(page)).toBe('sent');
       await expect.poll(() => [...hits].sort(), { timeout: 5000 }).toEqual(PASTED_TRACKERS);
       expect(await registrations(page)).toEqual({ '/': `${server.origin}/site-sw.js?import` });
+    });
+  });
+});
+
+/**
+ * What the service worker sees, one row per row of README "The service
+ * worker" table: the surfaces of sw-surfaces.html (named by the path of their
+ * tracker URL), and whether the worker refuses them or never sees them.
+ */
+const SURFACES: [row: string, seen: boolean, paths: string[]][] = [
+  ['scripts: <script src>, <script type=module>, import()', true, ['script-src', 'script-module', 'dynamic-import']],
+  ['<link rel=preload|prefetch|modulepreload|stylesheet>', true, ['link-preload', 'link-prefetch', 'link-modulepreload', 'link-stylesheet']],
+  ['<link rel=icon>', false, ['link-icon']],
+  ['images: <img src|srcset>, <picture><source>, new Image(), <input type=image>, SVG <image>, <table background>', true, ['img-src', 'img-srcset', 'picture-source', 'new-image', 'input-image', 'svg-image', 'table-background']],
+  ['media: <video src|poster>, <audio src>', true, ['video-src', 'video-poster', 'audio-src']],
+  ['CSS: url() in <style>, style attributes and constructable stylesheets, @import, @font-face', true, ['css-url', 'style-attr', 'constructable', 'css-import', 'css-font']],
+  ['requests: fetch (keepalive too), XMLHttpRequest, EventSource, sendBeacon, <a ping>', true, ['fetch', 'fetch-keepalive', 'xhr', 'eventsource', 'beacon', 'a-ping']],
+  ["workers: Worker, SharedWorker and blob: workers' fetch and importScripts, AudioWorklet.addModule", true, ['worker-fetch', 'worker-importscripts', 'shared-worker-fetch', 'shared-worker-importscripts', 'blob-worker-fetch', 'audio-worklet']],
+  ["a srcdoc frame's requests", true, ['srcdoc-img']],
+  ["an about:blank frame's requests", false, ['blank-frame-fetch']],
+  ['navigations: <iframe src>, <embed src>, <object data>, form.submit()', false, ['iframe-src', 'embed-src', 'object-data', 'form-submit']],
+  ['WebSocket', false, ['websocket']],
+];
+
+/** The surfaces of sw-surfaces.html that reached the server, by path. */
+const surfacesHit = () => [...new Set(hits.map((hit) => new URL(`http://${hit}`).pathname.slice(1).replace(/\.\w+$/, '')))].sort();
+const pathsOf = (seen?: boolean) => SURFACES.filter((row) => seen === undefined || row[1] === seen).flatMap((row) => row[2]).sort();
+
+describe('what the service worker sees', () => {
+  it('refuses every surface of its README table it covers, and never sees the others', async () => {
+    // Without it, every surface sends its request: each row is a real one.
+    await withContext(async (_context, page) => {
+      await page.goto(server.origin + PAGES + 'sw-surfaces.html');
+      await expect.poll(surfacesHit, { timeout: 5000 }).toEqual(pathsOf());
+    });
+    hits = [];
+    await withContext(async (_context, page) => {
+      await page.goto(server.origin + PAGES + 'sw-plain.html');
+      await registerAsSite(page, '/consentry-sw.js');
+      hits = [];
+      await page.goto(server.origin + PAGES + 'sw-surfaces.html');
+      expect(await controller(page)).toBe(`${server.origin}/consentry-sw.js`);
+      await expect.poll(surfacesHit, { timeout: 5000 }).toEqual(pathsOf(false));
+      // What it refuses never comes later either.
+      await page.waitForTimeout(1000);
+      expect(surfacesHit()).toEqual(pathsOf(false));
     });
   });
 });

@@ -9,6 +9,10 @@
  * - absent: nothing at all, unless Consentry registered a worker on an
  *   earlier page view (its URL is remembered in localStorage): that one, and
  *   only that one, is unregistered.
+ * A message and a request reach the worker by different paths, so a script
+ * released at once could get there before the message that allows it: the
+ * worker that controls the page confirms each decision, and Consentry's
+ * release waits for that (`afterApplied`).
  * Nothing here throws into the page: a worker that cannot be registered
  * leaves the in-page guard doing what it does, with one console warning.
  */
@@ -18,6 +22,9 @@ import type { SwDecision } from '../../core/sw-decision';
 import type { ConsentRecord, TrackerRule } from '../../core/types';
 import { isRootPath } from '../../core/validate';
 import type { Gate } from '../kernel';
+
+/** How long a release waits for the controlling worker to confirm a decision before it goes ahead anyway. */
+export const CONFIRM_TIMEOUT_MS = 1000;
 
 /** What the worker is told, and where it comes from. */
 export interface BackstopSource {
@@ -29,6 +36,18 @@ export interface BackstopSource {
   /** The visitor's current record, for when it expires. */
   record(): ConsentRecord | null;
   expiryMonths: number;
+}
+
+export interface Backstop {
+  /** Registers (or unregisters) the worker as the config says, and keeps it told. Call once the stored choice is known. */
+  connect(source: BackstopSource): void;
+  /**
+   * Runs `run` once the worker that controls this page has applied the
+   * decision posted last: at once without one, after `CONFIRM_TIMEOUT_MS` at
+   * most. Always later than the caller (a gate listener sees the decision
+   * posted by the gate listeners after it).
+   */
+  afterApplied(run: () => void): void;
 }
 
 /** The worker of a registration that was registered last (the one its script URL is now). */
@@ -66,77 +85,108 @@ export function decisionOf(source: BackstopSource, worker: string): SwDecision {
   };
 }
 
-/**
- * Tells every worker of `registration` the decision now, on every change, and
- * when one of them is installed or activated (a new worker must know it, and
- * Consentry's own then takes the page).
- */
-function tell(registration: ServiceWorkerRegistration, worker: string, source: BackstopSource): void {
-  let last = '';
-  const post = (again: boolean) => {
-    const decision = decisionOf(source, worker);
-    const json = JSON.stringify(decision);
-    if (json === last && !again) return;
-    last = json;
-    for (const one of workers(registration)) one?.postMessage(decision);
-  };
-  const follow = (one: ServiceWorker | null) =>
-    one?.addEventListener('statechange', () => {
-      if (one.state === 'installed' || one.state === 'activated') post(true);
-    });
-  follow(registration.installing);
-  follow(registration.waiting);
-  registration.addEventListener('updatefound', () => follow(registration.installing));
-  source.gate.onChange(() => post(false));
-  post(true);
-}
-
-/**
- * Unregisters the registrations whose worker runs `url` (the worker Consentry
- * registered), never another. This page stays controlled by it until it is
- * left (the browser's rule), so it is still told the decision meanwhile.
- */
-async function unregister(container: ServiceWorkerContainer, url: string, source: BackstopSource): Promise<void> {
-  for (const registration of await container.getRegistrations()) {
-    if (!workers(registration).some((one) => one?.scriptURL === url)) continue;
-    tell(registration, url, source);
-    await registration.unregister();
-  }
-  remember(null);
-}
-
-async function connect(container: ServiceWorkerContainer, url: string, source: BackstopSource): Promise<void> {
-  const before = remembered();
-  // The site moved the file: the worker at the old path goes (it may hold another scope).
-  if (before && before !== url) await unregister(container, before, source);
-  let registration = await container.getRegistration(new URL('./', url).href);
-  if (!registration || newest(registration)?.scriptURL === url) {
-    remember(url);
-    // `updateViaCache: 'none'`: the browser checks for a new version of the worker without its HTTP cache.
-    registration ??= await container.register(url, { updateViaCache: 'none' });
-  }
-  // Otherwise the site's own worker holds the scope: never replaced; it imports ours and hears the decision.
-  tell(registration, url, source);
-}
-
-/** Registers (or unregisters) the worker as the config says, and keeps it told. Call once the stored choice is known. */
-export function connectServiceWorker(source: BackstopSource): void {
-  const { script } = source;
-  const warn = (doing: string) => (error: unknown) =>
-    console.warn(`consentry: could not ${doing} the service worker ${String(script ?? remembered())} (serviceWorker); the in-page guard still blocks what it can`, error);
+export function createBackstop(): Backstop {
+  /** Settles once the controlling worker confirmed the decision posted last. */
+  let applied: Promise<unknown> = Promise.resolve();
   let container: ServiceWorkerContainer | undefined;
-  try {
-    // Undefined outside a secure context; throws in a sandboxed frame.
-    container = navigator.serviceWorker;
-  } catch {
-    return;
-  }
-  if (!container) return;
-  if (script === undefined) {
-    const ours = remembered();
-    if (ours) void unregister(container, ours, source).catch(warn('unregister'));
-  } else if (isRootPath(script)) {
-    void connect(container, new URL(script, location.origin).href, source).catch(warn('register'));
-  }
-  // Any other value: validation named the field; nothing is registered or removed.
+  let warned = false;
+
+  /** Posts `decision` to `worker`; from the page's controller it waits for the confirmation. */
+  const post = (worker: ServiceWorker, decision: SwDecision) => {
+    if (worker !== container!.controller) return worker.postMessage(decision);
+    const channel = new MessageChannel();
+    applied = new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        resolve(undefined);
+        if (!warned) console.warn(`consentry: the service worker ${worker.scriptURL} did not confirm the visitor's choice; if it is your own worker, import Consentry's into it (README "The service worker")`);
+        warned = true;
+      }, CONFIRM_TIMEOUT_MS);
+      channel.port1.onmessage = () => {
+        clearTimeout(timer);
+        resolve(undefined);
+      };
+    });
+    worker.postMessage(decision, [channel.port2]);
+  };
+
+  /**
+   * Tells every worker of `registration` the decision now, on every change,
+   * and when one of them is installed or activated (a new worker must know it,
+   * and Consentry's own then takes the page).
+   */
+  const tell = (registration: ServiceWorkerRegistration, url: string, source: BackstopSource) => {
+    let last = '';
+    const send = (again: boolean) => {
+      const decision = decisionOf(source, url);
+      const json = JSON.stringify(decision);
+      if (json === last && !again) return;
+      last = json;
+      for (const one of workers(registration)) if (one) post(one, decision);
+    };
+    const follow = (one: ServiceWorker | null) =>
+      one?.addEventListener('statechange', () => {
+        if (one.state === 'installed' || one.state === 'activated') send(true);
+      });
+    follow(registration.installing);
+    follow(registration.waiting);
+    registration.addEventListener('updatefound', () => follow(registration.installing));
+    source.gate.onChange(() => send(false));
+    send(true);
+  };
+
+  /**
+   * Unregisters the registrations whose worker runs `url` (the worker Consentry
+   * registered), never another. This page stays controlled by it until it is
+   * left (the browser's rule), so it is still told the decision meanwhile.
+   */
+  const unregister = async (url: string, source: BackstopSource) => {
+    for (const registration of await container!.getRegistrations()) {
+      if (!workers(registration).some((one) => one?.scriptURL === url)) continue;
+      tell(registration, url, source);
+      await registration.unregister();
+    }
+    remember(null);
+  };
+
+  const register = async (url: string, source: BackstopSource) => {
+    const before = remembered();
+    // The site moved the file: the worker at the old path goes (it may hold another scope).
+    if (before && before !== url) await unregister(before, source);
+    let registration = await container!.getRegistration(new URL('./', url).href);
+    if (!registration || newest(registration)?.scriptURL === url) {
+      remember(url);
+      // `updateViaCache: 'none'`: the browser checks for a new version of the worker without its HTTP cache.
+      registration ??= await container!.register(url, { updateViaCache: 'none' });
+    }
+    // Otherwise the site's own worker holds the scope: never replaced; it imports ours and hears the decision.
+    tell(registration, url, source);
+  };
+
+  return {
+    connect(source) {
+      const { script } = source;
+      const warn = (doing: string) => (error: unknown) =>
+        console.warn(`consentry: could not ${doing} the service worker ${String(script ?? remembered())} (serviceWorker); the in-page guard still blocks what it can`, error);
+      try {
+        // Undefined outside a secure context; throws in a sandboxed frame.
+        container = navigator.serviceWorker;
+      } catch {
+        return;
+      }
+      if (!container) return;
+      if (script === undefined) {
+        const ours = remembered();
+        if (ours) void unregister(ours, source).catch(warn('unregister'));
+      } else if (isRootPath(script)) {
+        void register(new URL(script, location.origin).href, source).catch(warn('register'));
+      }
+      // Any other value: validation named the field; nothing is registered or removed.
+    },
+    afterApplied(run) {
+      void Promise.resolve()
+        .then(() => applied)
+        .then(run)
+        .catch((error: unknown) => console.error('consentry: internal error while applying consent', error));
+    },
+  };
 }

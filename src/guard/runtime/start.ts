@@ -27,7 +27,7 @@ import { removeMirror, writeMirror } from './mirror';
 import { createPlaceholders } from './placeholder';
 import { purgeTrackerCookies } from './purge';
 import { createRelease } from './release';
-import { connectServiceWorker } from './service-worker';
+import { createBackstop } from './service-worker';
 import { showSettingsButton } from './settings-button';
 import { startSignals } from './signals';
 import { openStorage } from './storage';
@@ -83,7 +83,14 @@ function run(kernel: Kernel): void {
   // they met so far get their placeholder, and whatever the gate allows by now is released.
   const placeholders = createPlaceholders(config, language, (change) => facade.set(change));
   const release = createRelease(held, placeholders);
-  kernel.plug({ ...release, placeholder: placeholders.show, purge: (categories) => purgeTrackerCookies(rules, categories) });
+  // A release waits until the service worker (if any) applied the decision that allows it; a re-block never waits.
+  const backstop = createBackstop();
+  kernel.plug({
+    ...release,
+    release: () => backstop.afterApplied(release.release),
+    placeholder: placeholders.show,
+    purge: (categories) => purgeTrackerCookies(rules, categories),
+  });
   for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-consent]')) {
     if (held.inspected.has(frame) && !held.isReleasable(frame)) placeholders.show(frame, held.categoriesOf(frame));
   }
@@ -112,7 +119,7 @@ function run(kernel: Kernel): void {
     .then((record) => {
       const state = consent.start(record);
       // The service worker, when the config names one, learns the decision now and on every change.
-      connectServiceWorker({
+      backstop.connect({
         script: boot.config.serviceWorker,
         gate,
         rules: locked ? [] : config.rules,
