@@ -14,9 +14,12 @@
  * - `server`: the consent ledger for Node (src/server): dist/server/cli.js (the `consentry-ledger`
  *   bin) and dist/server/index.js (`consentry/ledger`), with its dependencies left as imports.
  *   The browser builds must never pull it in: `serverBoundary` fails them if they do.
+ * - `sw`: dist/consentry-sw.js, the optional service worker (src/sw/), a
+ *   classic script a site serves from its root or imports into its own worker.
  * `keepOut` fails a build that includes what it must not: the UI and Preact
- * never enter the guard, and the runtime never includes the head (it reaches
- * the head's code through the kernel, so that code exists once).
+ * never enter the guard, the runtime never includes the head (it reaches
+ * the head's code through the kernel, so that code exists once), and the
+ * service worker holds core and idb-keyval only (it runs in no page).
  * Tests are configured in vitest.config.ts.
  */
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
@@ -100,6 +103,16 @@ export default defineConfig(({ mode }): UserConfig => {
       },
     };
   }
+  if (mode === 'sw') {
+    return {
+      ...shared,
+      plugins: [keepOut(/[\\/](src[\\/](ui|guard)|node_modules[\\/]preact)[\\/]/, 'the service worker runs in no page: it holds core and idb-keyval only')],
+      build: {
+        ...shared.build,
+        lib: { entry: 'src/sw/index.ts', formats: ['iife'], name: 'consentrySW', fileName: () => 'consentry-sw.js' },
+      },
+    };
+  }
   if (mode === 'ui') {
     return {
       ...shared,
@@ -179,5 +192,5 @@ export default defineConfig(({ mode }): UserConfig => {
       },
     };
   }
-  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui, esm, tools or server (see package.json scripts)`);
+  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui, sw, esm, tools or server (see package.json scripts)`);
 });

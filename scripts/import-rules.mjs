@@ -23,6 +23,11 @@ export const IMPORT_RULES = [
     ['src/ui/', node, 'the UI runs in the browser; the tagger, the CLI and the Vite plugin are Node-side tools'],
     ['src/core/', node, 'core is pure logic every part uses; it depends on no part'],
   ]),
+  ['src/sw/', 'src/guard/', 'the service worker runs in no page: it shares only core with the guard, and hears from it by messages (src/core/sw-decision.ts)'],
+  ['src/sw/', 'src/ui/', 'the service worker runs in no page: it shares only core with the guard, and hears from it by messages (src/core/sw-decision.ts)'],
+  ['src/guard/', 'src/sw/', 'the service worker is a script of its own: the runtime talks to it by messages (src/core/sw-decision.ts)'],
+  ['src/ui/', 'src/sw/', 'the service worker is a script of its own'],
+  ['src/core/', 'src/sw/', 'core is pure logic every part uses; it depends on no part'],
 ];
 
 const EXTENSIONS = ['.ts', '.tsx', '/index.ts', '/index.tsx'];

@@ -70,6 +70,7 @@ export function defaultConfig(): ConsentryConfig {
     reloadOnWithdraw: false,
     observeMarkup: true,
     consentMode: false,
+    // No `serviceWorker`: the network backstop is opt-in (the site must serve the file from its root).
     ui: { settingsButton: 'bottom-left' },
     translations: {},
     email: {

@@ -23,3 +23,14 @@ export const TAB_SYNC_KEY = 'consentry:sync';
 
 /** BroadcastChannel name the tabs of a site talk on. */
 export const TAB_CHANNEL = 'consentry';
+
+/**
+ * IndexedDB, in `STORAGE_DB`/`STORAGE_STORE`: the decision the service worker
+ * (src/sw/, `serviceWorker` in the config) enforces, as the runtime last sent
+ * it (src/core/sw-decision.ts). Written by the worker only; it reads it back
+ * when the browser restarts it.
+ */
+export const SW_DECISION_KEY = 'sw-decision';
+
+/** localStorage: the script URL of the service worker Consentry registered, so it can unregister that one (and only that one) when the config no longer names it. */
+export const SW_REGISTERED_KEY = 'consentry:sw';

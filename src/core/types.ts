@@ -193,6 +193,15 @@ export interface ConsentryConfig {
   consentMode: boolean;
   /** URL that receives a JSON consent receipt on every change (same-site or https). */
   receiptEndpoint?: string;
+  /**
+   * Where the site serves Consentry's service worker (`dist/consentry-sw.js`),
+   * a path from the site's root such as `/consentry-sw.js`: the runtime
+   * registers it and tells it the visitor's choice, and it refuses tracker
+   * requests no hook in the page can reach (the preload scanner, CSS, media,
+   * workers). Off when absent; removing it unregisters the worker Consentry
+   * registered.
+   */
+  serviceWorker?: string;
   ui: {
     /** Where the UI bundle lives; defaults to `consentry-ui.js` beside the guard. */
     src?: string;

@@ -44,6 +44,13 @@ const isText = (v: unknown): v is string => typeof v == 'string' && v.trim() != 
 export const isSiteUrl = (v: unknown): boolean =>
   typeof v == 'string' && !/\s/.test(v) && (/^https?:\/\/[^/?#]/i.test(v) || (v != '' && !/^([a-z][\w+.-]*:|\/\/)/i.test(v)));
 
+/**
+ * A path from the site's root (`/consentry-sw.js`), never `//host` or `/\\host`:
+ * a service worker's script must be on the page's origin, and a root path
+ * gives every page the same worker and scope.
+ */
+export const isRootPath = (v: unknown): v is string => typeof v == 'string' && /^\/(?![/\\])\S*$/.test(v);
+
 const leaf =
   (ok: (value: any) => unknown, expected: string): Leaf =>
   (value) =>
@@ -106,6 +113,7 @@ const SCHEMA: Schema = {
   observeMarkup: BOOL,
   consentMode: BOOL,
   receiptEndpoint: SITE_URL,
+  serviceWorker: leaf(isRootPath, 'a path on your site starting with "/", such as "/consentry-sw.js"'),
   ui: {
     src: SITE_URL,
     css: SITE_URL,

@@ -46,6 +46,7 @@ const CONFIG_KEYS: Record<ConfigKey, { hasDefault: boolean }> = {
   observeMarkup: { hasDefault: true },
   consentMode: { hasDefault: true },
   receiptEndpoint: { hasDefault: false },
+  serviceWorker: { hasDefault: false },
   'ui.src': { hasDefault: false },
   'ui.css': { hasDefault: false },
   'ui.settingsButton': { hasDefault: true },

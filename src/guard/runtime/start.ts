@@ -8,7 +8,8 @@
  * - IndexedDB and its reconciliation with the mirror cookie, tab sync, the
  *   API's actions (./api.ts) put on the head's `window.consentry`;
  * - signals (Consent Mode updates, dataLayer events, receipts, unsubscribe
- *   and GPC), the UI loader and the settings button.
+ *   and GPC), the UI loader and the settings button;
+ * - the optional service worker (./service-worker.ts), told the decision.
  * It never imports the head: everything of the head's it uses comes through
  * the kernel. Nothing here throws into the page.
  */
@@ -27,6 +28,7 @@ import { removeMirror, writeMirror } from './mirror';
 import { createPlaceholders } from './placeholder';
 import { purgeTrackerCookies } from './purge';
 import { createRelease } from './release';
+import { createBackstop } from './service-worker';
 import { showSettingsButton } from './settings-button';
 import { startSignals } from './signals';
 import { openStorage } from './storage';
@@ -88,7 +90,15 @@ function run(kernel: Kernel): void {
   const placeholders = createPlaceholders(config, language, (change) => facade.set(change));
   const writer = createWriter(held);
   const release = createRelease(held, placeholders, writer);
-  kernel.plug({ ...release, placeholder: placeholders.show, purge: (categories) => purgeTrackerCookies(rules, categories), write: writer.write });
+  // A release waits until the service worker (if any) applied the decision that allows it; a re-block never waits.
+  const backstop = createBackstop();
+  kernel.plug({
+    ...release,
+    release: () => backstop.afterApplied(release.release),
+    placeholder: placeholders.show,
+    purge: (categories) => purgeTrackerCookies(rules, categories),
+    write: writer.write,
+  });
   const catchUp = () => {
     for (const frame of document.querySelectorAll<HTMLElement>('iframe[data-consent],frame[data-consent]')) {
       if (!held.isReleasable(frame)) placeholders.show(frame, held.categoriesOf(frame));
@@ -120,6 +130,14 @@ function run(kernel: Kernel): void {
     })
     .then((record) => {
       const state = consent.start(record);
+      // The service worker, when the config names one, learns the decision now and on every change.
+      backstop.connect({
+        script: boot.config.serviceWorker,
+        gate,
+        rules: locked ? [] : config.rules,
+        record: () => consent.actions.get().record,
+        expiryMonths: config.expiryMonths,
+      });
       api.ready(state);
       events.emit('ready', state);
       api.complete({ ...consent.actions, on: events.on });
