@@ -25,6 +25,7 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
+import { consentModeDefault } from './src/core/consent-mode';
 import { localeScript } from './src/ui/locale-resources';
 import { SHIPPED_LANGUAGES } from './src/core/language';
 import { localeFileName } from './src/ui/shipped-languages';
@@ -32,7 +33,7 @@ import { localeFileName } from './src/ui/shipped-languages';
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 const shared: UserConfig = {
-  define: { __CONSENTRY_VERSION__: JSON.stringify(pkg.version) },
+  define: { __CONSENTRY_VERSION__: JSON.stringify(pkg.version), __CONSENT_MODE_DEFAULT__: JSON.stringify(consentModeDefault()) },
   esbuild: undefined,
   build: { emptyOutDir: false, target: 'es2020', minify: true, reportCompressedSize: false },
 };

@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { consentModeDefault } from './src/core/consent-mode';
 
 export default defineConfig({
-  define: { __CONSENTRY_VERSION__: JSON.stringify('test') },
+  define: { __CONSENTRY_VERSION__: JSON.stringify('test'), __CONSENT_MODE_DEFAULT__: JSON.stringify(consentModeDefault()) },
   test: {
     projects: [
       {

@@ -38,16 +38,13 @@ export function mergeShaped<T>(base: T, over: unknown): T {
 /**
  * `value` as JSON data: a deep copy, read once, that page code can no longer
  * change (getters, proxies, a `toString` that answers differently each time).
- * Throws a TypeError naming the path (`name` is the root's) of a value that is
- * not JSON data (a function, symbol or BigInt), or the engine's own error for
- * a cycle or a getter or proxy trap that throws.
+ * Throws a TypeError naming the key (`name` for the value itself) of a value
+ * that is not JSON data (a function, symbol or BigInt), or the engine's own
+ * error for a cycle or a getter or proxy trap that throws.
  */
 export function jsonCopy(value: unknown, name: string): unknown {
-  const paths = new Map<unknown, string>();
-  const text = JSON.stringify(value, function (this: unknown, key: string, data: unknown) {
-    const path = key ? (paths.get(this) ?? name) + (Array.isArray(this) ? `[${key}]` : '.' + key) : name;
-    if (typeof data == 'function' || typeof data == 'symbol' || typeof data == 'bigint') throw new TypeError(`${path} is a ${typeof data}, not JSON data`);
-    if (data && typeof data == 'object') paths.set(data, path);
+  const text = JSON.stringify(value, (key, data: unknown) => {
+    if (typeof data == 'function' || typeof data == 'symbol' || typeof data == 'bigint') throw new TypeError(`${key || name} is a ${typeof data}, not JSON data`);
     return data;
   });
   return text === undefined ? undefined : JSON.parse(text);

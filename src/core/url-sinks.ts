@@ -121,9 +121,13 @@ export function cssUrls(css: string): string[] {
 
 /** The URLs a sink's value names (for `h`, none: an HTML document is judged as a whole). */
 export function urlsOf(kind: UrlKind, value: string): string[] {
-  if (kind === 'u') return value.trim() ? [value.trim()] : [];
-  if (kind === 's') return srcsetUrls(value);
-  if (kind === 'l') return value.split(/\s+/).filter(Boolean);
-  if (kind === 'c') return cssUrls(value);
-  return [];
+  return kind == 'c' ? cssUrls(value) : kind == 'h' ? [] : readUrls(kind, value);
+}
+
+/**
+ * The URLs of a one-URL, srcset or list value (the kinds the guard's head
+ * reads itself; CSS and HTML are the service worker's and the tagger's there).
+ */
+export function readUrls(kind: UrlKind, value: string): string[] {
+  return kind == 'u' ? (value.trim() ? [value.trim()] : []) : kind == 's' ? srcsetUrls(value) : kind == 'l' ? value.split(/\s+/).filter(Boolean) : [];
 }

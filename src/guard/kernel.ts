@@ -14,7 +14,7 @@
  * with. The runtime never imports the head (test/unit/architecture.test.ts),
  * so the head's code exists once.
  */
-import type { consentModeState } from '../core/consent-mode';
+import type { sinkOf } from '../core/url-sinks';
 import type { UnsubscribeLanding } from '../core/params';
 import type { MirrorRead } from '../core/reconcile';
 import type * as Policy from '../core/policy';
@@ -125,7 +125,6 @@ export interface Boot {
   config: ConsentryConfig;
   /** Short hash of `user`, remembered when the runtime finds it valid (the next page view may then trust the cookie). */
   configHash: string;
-  language: Language;
   gpc: boolean;
   /** The choice the mirror cookie held at start. */
   initial: ConsentRecord | null;
@@ -153,6 +152,8 @@ export interface Kernel {
   gate: Gate;
   rules: Rules;
   held: Held;
+  /** The URL-sink table's lookup (src/core/url-sinks.ts): which `data-<attribute>` of a held element gets its value back on release. */
+  sinkOf: typeof sinkOf;
   /** Plug the runtime's parts into the blockers (once; later calls replace the parts they name). */
   plug(plugins: Partial<Plugins>): void;
   /** Guard a same-origin realm (a frame's window) with the head's interceptors and state. */
@@ -164,7 +165,5 @@ export interface Kernel {
   /** The mirror cookie as the page sees it now, decoded with `config`'s categories (`null`: no valid choice in it). */
   readMirror(config: ConsentryConfig, language: Language): MirrorRead;
   dataLayer: DataLayer;
-  /** Google Consent Mode's state for a choice (src/core/consent-mode.ts, the head's copy: it pushes the default). */
-  consentMode: typeof consentModeState;
 }
 

@@ -108,7 +108,7 @@ describe('the guard never fails open', () => {
   for (const [name, assignment, problem] of [
     ['a getter that throws', `Object.defineProperty(window, 'consentryConfig', { get() { throw new Error('no config for you'); } });`, 'no config for you'],
     ['a circular object', `const c = { policy: { url: '/privacy', version: '1' } }; c.self = c; window.consentryConfig = c;`, 'circular'],
-    ['a BigInt value', `window.consentryConfig = { cookie: { days: 10n } };`, 'cookie'],
+    ['a BigInt value', `window.consentryConfig = { cookie: { days: 10n } };`, 'days is a bigint'],
     ['a proxy whose traps throw', `window.consentryConfig = new Proxy({}, { ownKeys() { throw new Error('trap'); }, get() { throw new Error('trap'); } });`, 'trap'],
   ] as const) {
     it(`installs its blockers before reading window.consentryConfig: ${name}`, async () => {

@@ -39,7 +39,7 @@ const stored = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
 function setup(over: Partial<ActionsContext> = {}, config: ConsentryConfig = defaultConfig()) {
   const cookie: { value: string | undefined } = { value: undefined };
   const seen = { broadcasts: [] as (ConsentRecord | null)[], opened: [] as UiView[], purged: [] as string[][], reloads: 0 };
-  const handle = createApi(config, 'en', over.initial ?? null);
+  const handle = createApi(config, over.initial ?? null);
   const events = createEvents(handle.facade.ready);
   const consent = createConsent({
     config,

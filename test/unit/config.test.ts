@@ -216,8 +216,8 @@ describe('config sources on the page', () => {
   it.each([
     ['a getter that throws', () => Object.defineProperty(window, 'consentryConfig', { get() { throw new Error('nope'); }, configurable: true }), 'window.consentryConfig cannot be read as JSON data (nope)'],
     ['a property getter that throws', () => (window.consentryConfig = { policy: { get url() { throw new Error('bad url'); } } }), 'window.consentryConfig cannot be read as JSON data (bad url)'],
-    ['a BigInt', () => (window.consentryConfig = { cookie: { days: 10n } }), 'window.consentryConfig cannot be read as JSON data (window.consentryConfig.cookie.days is a bigint, not JSON data)'],
-    ['a function in a list', () => (window.consentryConfig = { rules: [{ category: 'analytics' }, () => 1] }), 'window.consentryConfig cannot be read as JSON data (window.consentryConfig.rules[1] is a function, not JSON data)'],
+    ['a BigInt', () => (window.consentryConfig = { cookie: { days: 10n } }), 'window.consentryConfig cannot be read as JSON data (days is a bigint, not JSON data)'],
+    ['a function in a list', () => (window.consentryConfig = { rules: [{ category: 'analytics' }, () => 1] }), 'window.consentryConfig cannot be read as JSON data (1 is a function, not JSON data)'],
     ['a proxy whose traps throw', () => (window.consentryConfig = new Proxy({}, { ownKeys() { throw new Error('trap'); } })), 'window.consentryConfig cannot be read as JSON data (trap)'],
     ['a thrown value that is not an Error', () => Object.defineProperty(window, 'consentryConfig', { get() { throw 42; }, configurable: true }), 'window.consentryConfig cannot be read as JSON data (42)'],
   ])('reports window.consentryConfig with %s, never throwing', (_name, assign, message) => {

@@ -35,7 +35,7 @@ describe('window.consentry before the runtime arrives (head/facade.ts)', () => {
     { initial: accepted, opened: false, analytics: false, needsChoice: false },
     { initial: null, opened: false, analytics: false, needsChoice: true },
   ])('cookie $initial.method, gate opened by the head: $opened → has(analytics) $analytics', ({ initial, opened, analytics, needsChoice }) => {
-    const { facade } = createApi(defaultConfig(), 'en', initial);
+    const { facade } = createApi(defaultConfig(), initial);
     if (opened) gate.set(['analytics']);
     expect(facade.has('analytics')).toBe(analytics);
     expect(facade.has('necessary')).toBe(true);
@@ -43,7 +43,7 @@ describe('window.consentry before the runtime arrives (head/facade.ts)', () => {
   });
 
   it('queues actions in call order and runs them with the runtime\'s once it completes the object', async () => {
-    const handle = createApi(defaultConfig(), 'en', null);
+    const handle = createApi(defaultConfig(), null);
     const calls: string[] = [];
     const accept = handle.facade.acceptAll();
     const history = handle.facade.history();
@@ -63,7 +63,7 @@ describe('window.consentry before the runtime arrives (head/facade.ts)', () => {
   });
 
   it('on(): queued with the actions; an unsubscribe made before the runtime arrived removes the listener once it is added', () => {
-    const { facade, complete } = createApi(defaultConfig(), 'en', null);
+    const { facade, complete } = createApi(defaultConfig(), null);
     const off = facade.on('change', () => undefined);
     off();
     let removed = 0;
@@ -90,7 +90,7 @@ describe('window.consentry before the runtime arrives (head/facade.ts)', () => {
   });
 
   it('when the runtime cannot load: ready resolves with the cookie state (degraded), waiting and later calls reject with the reason', async () => {
-    const { facade, fail } = createApi(defaultConfig(), 'en', accepted);
+    const { facade, fail } = createApi(defaultConfig(), accepted);
     gate.set(['analytics']);
     const waiting = facade.acceptAll();
     const error = new Error('consentry: could not load https://example.test/consentry-runtime.js');

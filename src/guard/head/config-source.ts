@@ -19,18 +19,14 @@ declare global {
 }
 
 
-/** `data-*` attribute (camel-cased as in `dataset`) → config path. `"true"`/`"false"` become booleans. */
-const ATTRIBUTES: Record<string, string[]> = {
-  policyUrl: ['policy', 'url'],
-  policyVersion: ['policy', 'version'],
-  language: ['language'],
-  cookieName: ['cookie', 'name'],
-  cookieDomain: ['cookie', 'domain'],
-  receiptEndpoint: ['receiptEndpoint'],
-  consentMode: ['consentMode'],
-  reloadOnWithdraw: ['reloadOnWithdraw'],
-  settingsButton: ['ui', 'settingsButton'],
-};
+/**
+ * The `data-*` attributes of the guard's script tag (camel-cased as in
+ * `dataset`), each with the config path it sets: `name path,…`. `"true"` and
+ * `"false"` become booleans.
+ */
+const ATTRIBUTES =
+  'policyUrl policy.url,policyVersion policy.version,language language,cookieName cookie.name,cookieDomain cookie.domain,' +
+  'receiptEndpoint receiptEndpoint,consentMode consentMode,reloadOnWithdraw reloadOnWithdraw,settingsButton ui.settingsButton';
 
 /** The owner's config from every source, and problems no validation can see (bad JSON, a non-object). */
 export interface ConfigSource {
@@ -40,14 +36,15 @@ export interface ConfigSource {
 
 function fromAttributes(script: HTMLScriptElement | null): Record<string, unknown> {
   const user: Record<string, any> = {};
-  const data = script?.dataset ?? {};
-  for (const name of Object.keys(ATTRIBUTES)) {
-    const raw = data[name];
+  for (const entry of ATTRIBUTES.split(',')) {
+    const [name, path] = entry.split(' ') as [string, string];
+    const raw = script?.dataset[name];
     if (raw === undefined) continue;
-    const path = ATTRIBUTES[name]!;
+    const keys = path.split('.');
+    const last = keys.pop()!;
     let at = user;
-    path.slice(0, -1).forEach((key) => (at = at[key] ??= {}));
-    at[path[path.length - 1]!] = raw === 'true' ? true : raw === 'false' ? false : raw;
+    for (const key of keys) at = at[key] ??= {};
+    at[last] = raw === 'true' ? true : raw === 'false' ? false : raw;
   }
   return user;
 }

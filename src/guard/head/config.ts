@@ -2,7 +2,7 @@
  * What the head decides with, read from the site's config before anyone has
  * validated it: the rules, the markup observer, the mirror cookie's name and
  * categories, the policy version, the expiry, Consent Mode, the email
- * parameters of the address bar, the languages and the nonce. Each value is
+ * parameters of the address bar and the nonce. Each value is
  * taken only if it is of its default's kind (a wrong one is the default: the
  * runtime's validation says why), so nothing here can throw on a site's
  * config. The runtime merges and validates the whole config
@@ -44,8 +44,6 @@ export function headConfig(user: Record<string, unknown>): ConsentryConfig {
       unsubscribeParams: { list: at('email.unsubscribeParams.list', DEFAULT_UNSUBSCRIBE_PARAMS.list), token: at('email.unsubscribeParams.token', DEFAULT_UNSUBSCRIBE_PARAMS.token) },
       trackingParams: at('email.trackingParams', DEFAULT_TRACKING_PARAMS),
     },
-    language: at('language', ''),
-    translations: at('translations', {}),
     ui: { nonce: at('ui.nonce', '') || undefined },
   } as unknown as ConsentryConfig;
 }

@@ -7,7 +7,6 @@
  *   and unsubscribe parameters, before any analytics script reads it.
  * Everything that reacts to `ready` and `change` is the runtime's (runtime/signals.ts).
  */
-import { consentModeDefault } from '../../core/consent-mode';
 import type { UnsubscribeLanding } from '../../core/params';
 import type { CategoryId, ConsentryConfig } from '../../core/types';
 import { cleanAddressBar } from './address-bar';
@@ -18,13 +17,13 @@ export interface EarlySignals {
   landing(): UnsubscribeLanding | null;
 }
 
-const report = (error: unknown) => console.error('consentry: internal error in signals', error);
+const report = (error: unknown) => console.error('consentry: internal error', error);
 
 /** Push the Consent Mode default and clean the address bar; never throws into the page. */
 export function startEarlySignals(config: ConsentryConfig, has: (category: CategoryId) => boolean): EarlySignals {
   let landing: UnsubscribeLanding | null = null;
   try {
-    if (config.consentMode) gtag('consent', 'default', consentModeDefault());
+    if (config.consentMode) gtag('consent', 'default', __CONSENT_MODE_DEFAULT__);
     // The head opens the gate from the mirror cookie right after this call
     // returns, and `has('email')` must see it. A microtask still runs before the
     // parser executes the next <script> (the microtask checkpoint after a script),

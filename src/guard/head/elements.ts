@@ -15,7 +15,7 @@
  */
 import { URL_SINKS } from '../../core/url-sinks';
 import { inspected, natives } from './held';
-import { hold, judgeMarkup, judgeStyle, judgeTree } from './hold';
+import { hold, judgeMarkup, judgeTree } from './hold';
 import { patchMethods, patchSetter } from './patch';
 import { guardFramesIn } from './realms';
 import { guardWrite } from './write';
@@ -26,16 +26,7 @@ export type Realm = Window & typeof globalThis;
 /** IDL properties whose names differ from their attribute's. */
 const PROPERTY: Record<string, string> = { codebase: 'codeBase', imagesrcset: 'imageSrcset', formaction: 'formAction' };
 
-/**
- * After `node` went into `parent`: the realms of frames in it are guarded (./realms.ts), and a
- * `<style>` whose text changed is judged again.
- */
-function inserted(parent: unknown, node: unknown): void {
-  guardFramesIn(node);
-  if ((parent as Element | null)?.localName == 'style') judgeStyle(parent as Element);
-}
-
-/** A held script or style keeps `text/plain`: the type it asks for is used on release. */
+/** A held script keeps `text/plain`: the type it asks for is used on release. */
 const typeHeld = (element: Element) => element.hasAttribute('data-consent') && element.getAttribute('type') == 'text/plain';
 
 /**
@@ -77,22 +68,10 @@ export function guardElements(realm: Realm): void {
       break;
     }
   }
-  for (const script of [realm.HTMLScriptElement.prototype, realm.HTMLStyleElement.prototype]) {
-    patchSetter(script, 'type', function (type, native) {
-      if (typeHeld(this)) natives.setAttribute.call(this, 'data-type', String(type));
-      else native(type);
-    });
-  }
-  // A <style>'s text, however it is written (own accessors, so other elements' stay native).
-  for (const name of ['textContent', 'innerText']) {
-    const descriptor = Object.getOwnPropertyDescriptor(name == 'textContent' ? Node.prototype : realm.HTMLElement.prototype, name);
-    if (descriptor?.set) Object.defineProperty(realm.HTMLStyleElement.prototype, name, descriptor);
-    patchSetter(realm.HTMLStyleElement.prototype, name, function (value, native) {
-      native(value);
-      judgeStyle(this);
-    });
-  }
-
+  patchSetter(realm.HTMLScriptElement.prototype, 'type', function (type, native) {
+    if (typeHeld(this)) natives.setAttribute.call(this, 'data-type', String(type));
+    else native(type);
+  });
   // Every form of setting an attribute. A value is turned into a string once: what was judged is what is set.
   patchMethods(Element.prototype, 'setAttribute setAttributeNS', (native, method) =>
     function (this: Element, ...args: unknown[]) {
@@ -128,7 +107,7 @@ export function guardElements(realm: Realm): void {
     for (const record of records)
       for (const node of record.addedNodes) {
         judgeTree(node, 'parsed');
-        inserted(record.target, node);
+        guardFramesIn(node);
       }
   };
   const pause = () => {
@@ -152,7 +131,7 @@ export function guardElements(realm: Realm): void {
       // The same number of arguments: insertBefore with one must still throw as it does natively.
       const result = arguments.length < 2 ? native.call(this, node) : native.call(this, node, other);
       if (deferred) judgeTree(node as Node, 'present');
-      inserted(this, node);
+      guardFramesIn(node);
       return result;
     },
   );
@@ -165,7 +144,7 @@ export function guardElements(realm: Realm): void {
         const result = native.apply(this, args);
         for (let i = 0; i < args.length; i++) {
           if (deferred) judgeTree(args[i] as Node, 'present');
-          inserted(this, args[i]);
+          guardFramesIn(args[i]);
         }
         return result;
       },
@@ -196,7 +175,7 @@ export function guardElements(realm: Realm): void {
       const parent = name == 'outerHTML' ? this.parentNode : this;
       native(typeof markup == 'string' ? judgeMarkup(markup, this.ownerDocument) : markup);
       judgeTree(parent, 'present');
-      inserted(parent, parent);
+      guardFramesIn(parent);
     });
   }
   for (const owner of [Element, ShadowRoot]) {
@@ -207,7 +186,7 @@ export function guardElements(realm: Realm): void {
         native.apply(this, args);
         // A detached element's own content loads too (images): judge it when there is no parent.
         judgeTree(this.parentNode || this, 'present');
-        inserted(this.parentNode, this.parentNode);
+        guardFramesIn(this.parentNode);
       },
     );
   }

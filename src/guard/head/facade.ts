@@ -1,7 +1,8 @@
 /**
  * `window.consentry`, built by the head so the page's next script can use it
  * at once. `has` (the gate's answer), `get` (the mirror cookie's choice until
- * the runtime knows the stored one), `ready`, `config`, `language` and
+ * the runtime knows the stored one), `ready`, `config` (what the head decided
+ * with, until the runtime puts the whole config there with `language`) and
  * `version` are here; the actions (`API_ACTIONS`) and `on` are queued until
  * the runtime completes the object with its own, then run in call order (the
  * kernel's `ApiHandle`). The object stays the same for the whole page view,
@@ -9,20 +10,19 @@
  */
 import { API_ACTIONS } from '../../core/api-actions';
 import { needsChoice } from '../../core/policy';
-import type { CategoryId, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, Language } from '../../core/types';
+import type { CategoryId, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig } from '../../core/types';
 import type { ApiHandle } from '../kernel';
 import { allows } from './gate';
 
 type Call = [method: string, args: unknown[], settle: (result: unknown) => void, fail: (error: unknown) => void];
 
 /** The public object for this page view, and the handle the runtime completes it through. */
-export function createApi(config: ConsentryConfig, language: Language, initial: ConsentRecord | null): ApiHandle {
+export function createApi(config: ConsentryConfig, initial: ConsentRecord | null): ApiHandle {
   let resolveReady!: (state: ConsentState) => void;
   const queue: Call[] = [];
   const facade: Record<string, unknown> = {
     ready: new Promise<ConsentState>((resolve) => (resolveReady = resolve)),
     config,
-    language,
     version: __CONSENTRY_VERSION__,
     get: (): ConsentState => ({ record: initial, needsChoice: needsChoice(initial, config, Date.now()), degraded: false }),
     // The gate's answer: what the blockers do is what the page is told.

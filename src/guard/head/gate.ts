@@ -39,7 +39,7 @@ export function set(next: Iterable<CategoryId>, choice = false): void {
     try {
       listener(now, before);
     } catch (error) {
-      console.error('consentry: internal error while applying consent', error);
+      console.error('consentry: internal error', error);
     }
   }
 }

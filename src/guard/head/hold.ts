@@ -2,17 +2,19 @@
  * Judging one attribute of one element against the URL-sink table
  * (src/core/url-sinks.ts), however it is being set, and holding what names a
  * denied tracker in the tagged form the runtime releases:
- * - a script or a style is marked `type="text/plain"` (its own type kept in
+ * - a script is marked `type="text/plain"` (its own type kept in
  *   `data-type`); a script made by a script keeps its URL in `held.scripts`,
  *   so the same element gets it back;
  * - a pixel (`<img>`) is a hit: held while the visitor decides (./hits.ts),
  *   refused once they have refused;
- * - any other sink keeps its value in `data-<attribute>`; an inline style
- *   keeps only its first-party parts until then;
+ * - any other sink keeps its value in `data-<attribute>`;
  * - a `ping` list just loses its tracker URLs, and `srcdoc` is judged as HTML.
+ * CSS (`style`, `<style>`, style sheets) is not read here: the head's bytes
+ * cannot hold a CSS reader, so CSS is the service worker's to refuse (and the
+ * tagging tool's to tag in HTML).
  * Every held element carries `data-consent`, the categories it waits for.
  */
-import { SINK_ATTRIBUTES, sinkOf, urlsOf } from '../../core/url-sinks';
+import { readUrls, SINK_ATTRIBUTES, sinkOf } from '../../core/url-sinks';
 import type { TrackerRule } from '../../core/types';
 import { categoriesOf, inspected, isReleasable, natives, releasing, scripts, self, untagged } from './held';
 import { holdHit } from './hits';
@@ -28,17 +30,8 @@ import { deniedRule } from './rules';
  */
 export type Stage = 'set' | 'present' | 'parsed' | 'markup';
 
-/** Every element that may hold a sink, or is tagged, and style elements. */
-export const SINK_SELECTOR = SINK_ATTRIBUTES.map((name) => `[${name.replace(':', '\\:')}]`).join() + ',[data-consent],style';
-
-/** A `<style>` whose CSS names a denied tracker is held whole (`text/plain`) until allowed. */
-export function judgeStyle(style: Element): void {
-  if (style.hasAttribute('data-consent')) return;
-  for (const url of urlsOf('c', style.textContent || '')) {
-    const rule = deniedRule(url, style.baseURI);
-    if (rule) return markHeld(style, rule.category);
-  }
-}
+/** Every element that may hold a sink, or is tagged. */
+export const SINK_SELECTOR = SINK_ATTRIBUTES.map((name) => `[${name.replace(':', '\\:')}]`).join() + ',[data-consent]';
 
 /** Set an attribute with the native method (our own writes are never judged again). */
 const set = (element: Element, name: string, value: string) => natives.setAttribute.call(element, name, value);
@@ -52,18 +45,12 @@ function tagWith(element: Element, category: string): void {
   if (!waits.includes(category)) set(element, 'data-consent', [...waits, category].join(' '));
 }
 
-/** Mark a script or style as held: `text/plain`, its own type kept for its release. */
+/** Mark a script as held: `text/plain`, its own type kept for its release. */
 export function markHeld(element: Element, category: string): void {
   const type = element.getAttribute('type');
   if (type !== null && type != 'text/plain') set(element, 'data-type', type);
   set(element, 'type', 'text/plain');
   tagWith(element, category);
-}
-
-/** `css` with every URL of a denied tracker made inert (an empty `data:` URL: nothing loads, nothing is logged). */
-export function inertCss(css: string, base: string): string {
-  for (const url of urlsOf('c', css)) if (deniedRule(url, base)) css = css.split(url).join('data:,');
-  return css;
 }
 
 /**
@@ -83,14 +70,14 @@ export function hold(element: Element, name: string, value: string, stage: Stage
     return true;
   }
   let rule: TrackerRule | undefined;
-  for (const url of urlsOf(sink.kind, value)) if ((rule = deniedRule(url, base))) break;
+  for (const url of readUrls(sink.kind, value)) if ((rule = deniedRule(url, base))) break;
   if (!rule) return false;
   const tag = element.localName;
   const parsed = stage == 'parsed';
   const live = stage != 'set';
   if (parsed && sink.kind != 'l') untagged.push([tag, name, value, rule]);
   if (sink.kind == 'l') {
-    set(element, name, urlsOf('l', value).filter((url) => !deniedRule(url, base)).join(' '));
+    set(element, name, readUrls('l', value).filter((url) => !deniedRule(url, base)).join(' '));
   } else if (tag == 'script') {
     // Made by the parser: it will not run it again, so the runtime runs a copy; else the same element gets its URL back.
     if (stage == 'set' || stage == 'present') {
@@ -105,8 +92,7 @@ export function hold(element: Element, name: string, value: string, stage: Stage
     if (parsed || !holdHit(rule.category, 0, send)) failImage(element);
   } else {
     set(element, 'data-' + name, value);
-    if (sink.kind == 'c') set(element, name, inertCss(value, base));
-    else if (live) {
+    if (live) {
       // A frame from the HTML is loading it: send it somewhere that loads nothing. Media restart without it.
       if (/^i?frame$/.test(tag) && parsed) set(element, name, 'about:blank');
       else element.removeAttribute(name);
@@ -135,7 +121,6 @@ export function judgeTree(root: Node | null | undefined, stage: Stage): boolean 
     const current = document.currentScript;
     if (current && releasing.has(current)) releasing.add(element);
   }
-  if (tag == 'style') judgeStyle(element);
   const own = type === 1 && element.attributes.length > 0;
   if (!own && !element.firstElementChild) return;
   const found: Element[] = own ? [element] : [];
@@ -156,7 +141,6 @@ export function judgeTree(root: Node | null | undefined, stage: Stage): boolean 
       continue;
     }
     inspected.add(node);
-    if (node.localName == 'style') judgeStyle(node);
     for (const { name, value } of [...node.attributes]) if (hold(node, name, value, stage)) release = true;
   }
   if (release) plugins.release();

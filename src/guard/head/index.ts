@@ -17,23 +17,22 @@
  * Nothing here throws into the page; an internal error leaves every optional
  * category blocked.
  */
-import { consentModeState } from '../../core/consent-mode';
-import { availableLanguages, pickLanguage } from '../../core/language';
-import * as policy from '../../core/policy';
+import { effectiveCategories, isOutdated, isSignalOnly, needsChoice } from '../../core/policy';
+import { sinkOf } from '../../core/url-sinks';
 import type { ConsentryApi } from '../../core/types';
 import { CONFIG_ID, GUARDED, type Kernel } from '../kernel';
 import { configureBlocking, installBlocking } from './blockers';
 import { headConfig } from './config';
 import { readUserConfig } from './config-source';
-import * as dataLayer from './data-layer';
+import { gtag, push } from './data-layer';
 import { startEarlySignals } from './early-signals';
 import { createApi } from './facade';
-import * as gate from './gate';
-import * as held from './held';
+import { allowed as allowedNow, allows, decided, onChange, set as setGate } from './gate';
+import { categoriesOf, inspected, isReleasable, natives, releasing, scripts, self, untagged } from './held';
 import { readMirror } from './mirror';
 import { guardRealm } from './realms';
 import { plug } from './plugins';
-import * as rules from './rules';
+import { forCookie, forUrl, use } from './rules';
 import { hashText, validatedBefore } from './trust';
 
 declare global {
@@ -75,47 +74,48 @@ function start(): void {
   const empty = raw === JSON.stringify(script?.nonce ? { ui: { nonce: script.nonce } } : {});
   // What the head decides with, each value of its default's kind: nothing below can throw on a site's config.
   const config = headConfig(problems.length ? {} : user);
+  const configHash = hashText(raw);
+  // A site rule marking a tracker `necessary` lets it through: only once the runtime has validated this config.
+  if (config.rules.some((rule) => rule?.category == 'necessary') && !validatedBefore(configHash)) config.rules = config.rules.filter((rule) => rule?.category != 'necessary');
   configureBlocking(config);
 
-  const language = pickLanguage([config.language, document.documentElement.lang, ...(navigator.languages ?? [])], availableLanguages(config));
-  const { record: initial } = readMirror(config, language);
-  const allowed = policy.effectiveCategories(initial, config);
-  const configHash = hashText(raw);
+  // The record's language is the runtime's to say (it picks the visitor's language from the whole config).
+  const { record: initial } = readMirror(config, '');
+  const allowed = effectiveCategories(initial, config);
   // Whether the gate may open for the cookie now. Checking that this config was validated
   // reads localStorage, a synchronous IPC (~1–3 ms on a page's first access): only when the
   // cookie would release something (never on a first visit, nor after "reject all").
   const trusted = !problems.length && (empty || (allowed.size > 1 && validatedBefore(configHash)));
-  const api = createApi(config, language, initial);
+  const api = createApi(config, initial);
   try {
     // Defined, not assigned: it must win over an element named "consentry" and a page's own property.
     Object.defineProperty(window, 'consentry', { value: api.facade, writable: true, configurable: true, enumerable: true });
   } catch {
-    console.error('consentry: window.consentry is taken by the page and cannot be replaced: trackers stay blocked, but the page cannot reach the API');
+    console.error('consentry: window.consentry is taken by the page: trackers stay blocked, the API is out of reach');
   }
   const base = script?.src || location.href;
-  if (script?.src) held.self.attach = `<script src="${script.src.replace(/"/g, '&quot;')}"${script.nonce ? ` nonce="${script.nonce}"` : ''}></script>`;
-  const early = startEarlySignals(config, gate.allows);
-  if (trusted) gate.set(allowed, !policy.needsChoice(initial, config, Date.now()));
+  if (script?.src) self.attach = `<script src="${script.src.replace(/"/g, '&quot;')}"${script.nonce ? ` nonce="${script.nonce}"` : ''}></script>`;
+  const early = startEarlySignals(config, allows);
+  if (trusted) setGate(allowed, !needsChoice(initial, config, Date.now()));
 
   let claimed = false;
   Object.assign(kernel, {
     claim: () => !claimed && (claimed = true),
-    gate,
-    rules,
-    held,
+    gate: { allows, allowed: allowedNow, decided, set: setGate, onChange },
+    rules: { forUrl, forCookie, use },
+    held: { scripts, inspected, releasing, untagged, natives, categoriesOf, isReleasable },
+    sinkOf,
     plug,
     realm: guardRealm,
     api,
-    policy,
+    policy: { effectiveCategories, needsChoice, isOutdated, isSignalOnly },
     readMirror,
-    dataLayer,
-    consentMode: consentModeState,
+    dataLayer: { push, gtag },
     boot: {
       user,
       sourceProblems: problems,
       config,
       configHash,
-      language,
       gpc: navigator.globalPrivacyControl === true,
       initial,
       scriptsBefore,
@@ -145,7 +145,7 @@ try {
   console.error('consentry: internal error; optional categories stay blocked', error);
   try {
     configureBlocking();
-    gate.set([]);
+    setGate([]);
   } catch {
     // Nothing more can be done without risking the page.
   }

@@ -1,7 +1,8 @@
 /**
  * Navigations used as beacons: a script's click on a link to a tracker (a
  * hidden iframe as its target, or the page itself) and `window.open` of a
- * tracker URL. A visitor's own click is theirs to make. A window the page
+ * tracker URL. A visitor's own click is theirs to make, but not the link's
+ * `ping` to a tracker. A window the page
  * opens on its own origin is guarded like a frame (./realms.ts). Forms are
  * sinks of the table (`action`, `formaction`), held like any.
  */
@@ -11,19 +12,22 @@ import { guardRealm } from './realms';
 import { isBlockedUrl } from './rules';
 
 export function guardNavigation(realm: Realm): void {
-  realm.addEventListener(
-    'click',
-    (event) => {
-      const link = !event.isTrusted && (event.target as Element | null)?.closest?.('a[href],area[href]');
-      if (link && isBlockedUrl((link as HTMLAnchorElement).href)) event.preventDefault();
-    },
-    true,
-  );
+  const onClick = (event: Event) => {
+    const link = (event.target as Element | null)?.closest?.('a,area') as HTMLAnchorElement | null | undefined;
+    if (!link) return;
+    // A script's click on a tracker link goes nowhere.
+    if (!event.isTrusted && isBlockedUrl(link.href)) event.preventDefault();
+    // `ping`: its tracker URLs are dropped (judged again now: a withdrawal may have come since it was set).
+    const ping = link.getAttribute('ping');
+    if (ping) link.setAttribute('ping', ping);
+  };
+  realm.addEventListener('click', onClick, true);
+  realm.addEventListener('auxclick', onClick, true);
   patchMethods(realm, 'open', (native) =>
     function (this: unknown, url?: unknown, ...rest: unknown[]) {
       // Read once; a tracker opens nothing (as when a popup is blocked: null).
       const target = url == null ? '' : String(url);
-      if (target && isBlockedUrl(target, realm.document.baseURI)) return null;
+      if (target && isBlockedUrl(target)) return null;
       const opened = native.call(this, target, ...rest);
       guardRealm(opened);
       return opened;

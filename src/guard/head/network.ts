@@ -27,12 +27,9 @@ function failLater(target: EventTarget, types: string[], callHandlers: boolean):
   });
 }
 
-/** How many bytes a request body carries (for the bound on held hits; what cannot be measured counts as too many). */
-function size(body: unknown): number {
-  if (body == null) return 0;
-  if (typeof body == 'string' || body instanceof URLSearchParams) return String(body).length;
-  return (body as Blob).size ?? (body as ArrayBuffer).byteLength ?? Infinity;
-}
+/** About how many bytes a request body carries, for the bound on held hits (what cannot be measured counts as too many). */
+const size = (body: unknown): number =>
+  body == null ? 0 : typeof body == 'string' ? body.length : ((body as Blob).size ?? (body as ArrayBuffer).byteLength ?? Infinity);
 
 /**
  * A WebSocket or EventSource that never connected: a real EventTarget whose
@@ -49,14 +46,13 @@ function deadConnection(proto: object, url: string, closedState: number, events:
   return target;
 }
 
-/** Install the fetch, beacon, XHR, WebSocket, EventSource and `<a ping>` interceptors in `realm`. */
+/** Install the fetch, beacon, XHR, WebSocket and EventSource interceptors in `realm`. */
 export function guardNetwork(realm: Realm): void {
-  const base = () => realm.document.baseURI;
   patchMethods(realm, 'fetch', (native) =>
     function (this: unknown, input: unknown, init?: RequestInit) {
       const request = input instanceof realm.Request ? input : undefined;
       const url = request ? request.url : String(input);
-      const rule = deniedRule(url, base());
+      const rule = deniedRule(url);
       const args = [request ?? url, init];
       if (!rule) return native.apply(this, args);
       return new Promise((resolve, reject) => {
@@ -69,7 +65,7 @@ export function guardNetwork(realm: Realm): void {
   patchMethods(realm.Navigator.prototype, 'sendBeacon', (native) =>
     function (this: unknown, input: unknown, data?: unknown) {
       const url = String(input);
-      const rule = deniedRule(url, base());
+      const rule = deniedRule(url);
       return rule ? holdHit(rule.category, size(data), () => native.call(this, url, data)) : native.call(this, url, data);
     },
   );
@@ -86,7 +82,7 @@ export function guardNetwork(realm: Realm): void {
   );
   patchMethods(realm.XMLHttpRequest.prototype, 'send', (native) =>
     function (this: XMLHttpRequest, body?: unknown) {
-      if (!isBlockedUrl(xhrUrls.get(this), base())) return native.call(this, body);
+      if (!isBlockedUrl(xhrUrls.get(this))) return native.call(this, body);
       // A network error: DONE with status 0, then readystatechange, error, loadend.
       Object.defineProperty(this, 'readyState', { value: 4, configurable: true });
       failLater(this, ['readystatechange', 'error', 'loadend'], false);
@@ -102,7 +98,7 @@ export function guardNetwork(realm: Realm): void {
     realm[name] = new Proxy(Native, {
       construct(target, args, newTarget) {
         const url = String(args[0]);
-        return isBlockedUrl(url, base()) ? deadConnection(Native.prototype, url, closedState, [...events]) : Reflect.construct(target, [url, ...args.slice(1)], newTarget);
+        return isBlockedUrl(url) ? deadConnection(Native.prototype, url, closedState, [...events]) : Reflect.construct(target, [url, ...args.slice(1)], newTarget);
       },
     }) as never;
   }
@@ -113,12 +109,4 @@ export function guardNetwork(realm: Realm): void {
     },
   );
 
-  // `<a ping>`: drop tracker ping URLs before the click's navigation sends them.
-  const dropTrackerPings = (event: Event) => {
-    const link = (event.target as Element | null)?.closest?.('a[ping],area[ping]');
-    const ping = link?.getAttribute('ping');
-    if (ping) link!.setAttribute('ping', ping);
-  };
-  realm.addEventListener('click', dropTrackerPings, true);
-  realm.addEventListener('auxclick', dropTrackerPings, true);
 }

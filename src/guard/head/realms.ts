@@ -11,7 +11,6 @@
  * out of reach (and cannot reach this page's cookies either).
  */
 import { guardCookieWrites } from './cookies';
-import { guardCss } from './css';
 import { guardElements, type Realm } from './elements';
 import { guardNavigation } from './navigation';
 import { guardNetwork } from './network';
@@ -31,7 +30,7 @@ export function guardRealm(target: unknown): void {
   } catch {
     return; // Cross-origin: out of reach, and it cannot reach ours.
   }
-  for (const install of [guardCookieWrites, guardNetwork, guardElements, guardCss, guardNavigation, guardFrames]) {
+  for (const install of [guardCookieWrites, guardNetwork, guardElements, guardNavigation, guardFrames]) {
     try {
       install(realm);
     } catch (error) {

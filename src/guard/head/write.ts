@@ -6,33 +6,17 @@
  *   HTML instead (`plugins.write`), parses it and inserts it where the script
  *   stands, running its scripts in order (runtime/write.ts);
  * - anything else writes as it always does (the parser inserts the HTML), with
- *   every tracker in it held first: each start tag with attributes is read by
- *   the browser's own parser in an inert template, judged like any element,
- *   and written back in the tagged form.
+ *   every tracker in it held first: each start tag (quoted values may hold
+ *   `>`) is judged as markup on its own (./hold.ts `judgeMarkup`, the
+ *   browser's parser in an inert template), and one that names a tracker is
+ *   written in the tagged form (a script closed at once: the `</script>` the
+ *   page writes after it is then a stray end tag, which the parser drops).
  */
-import { natives, releasing } from './held';
-import { hold } from './hold';
+import { releasing } from './held';
+import { judgeMarkup } from './hold';
 import { patchMethods } from './patch';
 import { plugins } from './plugins';
 import type { Realm } from './elements';
-
-/** `value` as an attribute value in double quotes. */
-const quoted = (value: string) => `"${value.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
-
-/** `html` with every start tag that names a denied tracker rewritten to its tagged form. */
-function holdWritten(html: string, doc: Document): string {
-  // A start tag: its name, then attributes, quoted values may hold `>`.
-  return html.replace(/<([a-z][^\s/>]*)((?:"[^"]*"|'[^']*'|[^'">])*)>/gi, (tag, name: string, rest: string) => {
-    if (!rest.includes('=')) return tag;
-    const template = doc.createElement('template');
-    natives.innerHTML.set!.call(template, tag);
-    const element = template.content.firstElementChild;
-    if (!element || element.localName != name.toLowerCase()) return tag;
-    let held = false;
-    for (const { name: attribute, value } of [...element.attributes]) if (hold(element, attribute, value, 'markup')) held = true;
-    return held ? `<${name}${[...element.attributes].map((a) => ` ${a.name}=${quoted(a.value)}`).join('')}>` : tag;
-  });
-}
 
 /** Install the `document.write` interceptor in `realm`; `resume` lets the markup observer see what the parser inserts. */
 export function guardWrite(realm: Realm, resume: () => void): void {
@@ -42,7 +26,7 @@ export function guardWrite(realm: Realm, resume: () => void): void {
       const script = this.currentScript;
       if (script && releasing.has(script)) return plugins.write(script, method == 'writeln' ? html + '\n' : html);
       resume();
-      const judged = holdWritten(html, this);
+      const judged = html.replace(/<[a-z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>/gi, (tag) => judgeMarkup(tag, this, true));
       // Unchanged, the page's own arguments (a TrustedHTML stays one).
       return native.apply(this, judged == html ? parts : [judged]);
     },

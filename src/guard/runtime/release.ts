@@ -6,13 +6,13 @@
  * in the HTML; async scripts and everything else do not. Plugged into the
  * head's blockers as `release` and `reblock`.
  */
-import { sinkOf } from '../../core/url-sinks';
-import type { Held, Plugins } from '../kernel';
+import type { Held, Kernel, Plugins } from '../kernel';
 import { runnableCopy, type Writer } from './write';
 
 /** Release and re-block over the head's held elements; `placeholder` shows and hides the embeds' stand-ins. */
 export function createRelease(
   held: Held,
+  sinkOf: Kernel['sinkOf'],
   placeholder: { show: Plugins['placeholder']; remove(frame: HTMLElement): void },
   writer: Pick<Writer, 'written'>,
 ): Pick<Plugins, 'release' | 'reblock'> {

@@ -12,7 +12,8 @@ import { gpcPending } from '../../core/gpc';
 import type { UnsubscribeLanding } from '../../core/params';
 import { buildReceipt, buildWithdrawalReceipt } from '../../core/receipt';
 import type { CategoryId, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, UiHost, UiView, UnsubscribeRequest } from '../../core/types';
-import type { DataLayer, Kernel } from '../kernel';
+import { consentModeState } from '../../core/consent-mode';
+import type { DataLayer } from '../kernel';
 import { retryQueuedReceipts, sendReceipt } from './receipts';
 
 /** What the runtime hands the signals. */
@@ -27,14 +28,13 @@ export interface SignalsContext {
   /** The unsubscribe request the head found in the address bar (head/early-signals.ts), or `null`. */
   landing: UnsubscribeLanding | null;
   dataLayer: DataLayer;
-  consentMode: Kernel['consentMode'];
   openUi(view: UiView, extra?: Partial<UiHost>): Promise<void>;
 }
 
 const report = (error: unknown) => console.error('consentry: internal error in signals', error);
 
 /** Start the signals that follow the choice; never throws into the page. */
-export function startSignals({ config, api, on, gpc, landing, dataLayer, consentMode, openUi }: SignalsContext): void {
+export function startSignals({ config, api, on, gpc, landing, dataLayer, openUi }: SignalsContext): void {
   try {
     const endpoint = config.receiptEndpoint;
     const isAllowed = (category: CategoryId) => api.has(category);
@@ -44,7 +44,7 @@ export function startSignals({ config, api, on, gpc, landing, dataLayer, consent
     let unsubscribe: UnsubscribeRequest | undefined;
 
     const publish = ({ record }: ConsentState) => {
-      if (config.consentMode) dataLayer.gtag('consent', 'update', consentMode(isAllowed, record?.optOuts));
+      if (config.consentMode) dataLayer.gtag('consent', 'update', consentModeState(isAllowed, record?.optOuts));
       const categories = {} as Record<CategoryId, boolean>;
       for (const { id } of config.categories) categories[id] = isAllowed(id);
       dataLayer.push({

@@ -14,6 +14,7 @@
  * the kernel. Nothing here throws into the page.
  */
 import { encodeMirrorCookie } from '../../core/mirror-cookie';
+import { availableLanguages, pickLanguage } from '../../core/language';
 import { NOTICE_KEY } from '../../core/storage-keys';
 import { historyEntryOf } from '../../core/record';
 import { reconcile } from '../../core/reconcile';
@@ -59,10 +60,11 @@ function run(kernel: Kernel): void {
     rules.use([]);
     gate.set([]);
   }
-  const { language, gpc } = boot;
+  const { gpc } = boot;
   const facade = api.facade;
-  // The whole config, merged and validated, in place of what the head decided with.
-  Object.assign(facade, { config });
+  // The visitor's language, from the whole config; on the API with the config, in place of what the head decided with.
+  const language = pickLanguage([config.language, document.documentElement.lang, ...(navigator.languages ?? [])], availableLanguages(config));
+  Object.assign(facade, { config, language });
   const storage = openStorage();
   const events = createEvents(facade.ready);
   const openUi = createUiLoader({ api: facade, config, language, gpc, base: boot.base });
@@ -89,7 +91,7 @@ function run(kernel: Kernel): void {
   // (without the markup observer, `observeMarkup: false`, nothing else sees the tagged HTML).
   const placeholders = createPlaceholders(config, language, (change) => facade.set(change));
   const writer = createWriter(held);
-  const release = createRelease(held, placeholders, writer);
+  const release = createRelease(held, kernel.sinkOf, placeholders, writer);
   // A release waits until the service worker (if any) applied the decision that allows it; a re-block never waits.
   const backstop = createBackstop();
   kernel.plug({
@@ -110,7 +112,7 @@ function run(kernel: Kernel): void {
   reportEmbedding(kernel);
   listenForOpenLinks(openUi);
   // Signals first: Consent Mode's update must follow the default before a released tag runs.
-  startSignals({ config, api: facade, on: events.on, gpc, landing: boot.landing(), dataLayer: kernel.dataLayer, consentMode: kernel.consentMode, openUi });
+  startSignals({ config, api: facade, on: events.on, gpc, landing: boot.landing(), dataLayer: kernel.dataLayer, openUi });
   consent.applyGate();
 
   void storage
@@ -131,8 +133,10 @@ function run(kernel: Kernel): void {
     .then((record) => {
       const state = consent.start(record);
       // The service worker, when the config names one, learns the decision now and on every change.
+      // An invalid config still names its worker (which then refuses with the built-in rules only).
+      const worker = boot.user.serviceWorker;
       backstop.connect({
-        script: boot.config.serviceWorker,
+        script: typeof worker == 'string' ? worker : undefined,
         gate,
         rules: locked ? [] : config.rules,
         record: () => consent.actions.get().record,
