@@ -20,8 +20,8 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { localeScript } from './src/ui/locale-resources';
-import { SHIPPED_LANGUAGES, localeFileName } from './src/ui/shipped-languages';
+import { localeScript } from './src/ui/locale-resources.ts';
+import { SHIPPED_LANGUAGES, localeFileName } from './src/ui/shipped-languages.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 

@@ -7,11 +7,11 @@
  * script (`localeScript`, see vite.config.ts), and component tests register
  * it directly. Keys are flat ("banner.title"), matching `config.translations`.
  */
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
-import { POLICY_TEXTS } from '../core/policy-texts';
+import en from './locales/en.json' with { type: 'json' };
+import zhCN from './locales/zh-CN.json' with { type: 'json' };
+import { POLICY_TEXTS } from '../core/policy-texts.ts';
 import type { CategoryId, LocalizedText } from '../core/types';
-import { localized } from './localized';
+import { localized } from './localized.ts';
 
 /** A vendor of a built-in category, in one language (what `vendors.<category>` holds). */
 export interface LocalVendor {
