@@ -11,8 +11,7 @@
  *   that object, so the code keeps its ordinary imports. Release of held elements, iframe
  *   placeholders and cookie purging (blocking/release.ts, placeholder.ts, purge.ts) are here,
  *   plugged into the guard's blockers through the handoff.
- * - `ui`: dist/consentry-ui.js + dist/consentry.css, loaded on demand by the guard,
- *   and one data script of texts per shipped language, dist/consentry-ui.<language>.js.
+ * - `ui`: the UI, loaded on demand by the guard, and its data files (scripts/ui-build.ts).
  * - `esm`: dist/esm/index.js for bundler users (types come from tsc, see tsconfig.build.json).
  * Tests are configured in vitest.config.ts.
  */
@@ -20,8 +19,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { localeScript } from './src/ui/locale-resources.ts';
-import { SHIPPED_LANGUAGES, localeFileName } from './src/ui/shipped-languages.ts';
+import { uiBuild } from './scripts/ui-build.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -89,33 +87,7 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  if (mode === 'ui') {
-    return {
-      ...shared,
-      plugins: [
-        {
-          // The texts stay out of the bundle: each language is a data script the guard loads beside it.
-          name: 'consentry-locale-scripts',
-          generateBundle() {
-            for (const language of SHIPPED_LANGUAGES) {
-              this.emitFile({ type: 'asset', fileName: localeFileName(language), source: localeScript(language) });
-            }
-          },
-        },
-      ],
-      build: {
-        ...shared.build,
-        cssCodeSplit: false,
-        lib: {
-          entry: 'src/ui/index.tsx',
-          formats: ['iife'],
-          name: 'consentryUIBundle',
-          fileName: () => 'consentry-ui.js',
-          cssFileName: 'consentry',
-        },
-      },
-    };
-  }
+  if (mode === 'ui') return uiBuild(shared);
   if (mode === 'esm') {
     return {
       ...shared,

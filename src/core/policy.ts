@@ -37,9 +37,9 @@ export function isSignalOnly(record: ConsentRecord, config: ConsentryConfig): bo
   return record.method === 'unsubscribe-link' && config.categories.every(({ id, required }) => required || !record.categories[id]);
 }
 
-/** Whether the "our policy changed" notice shows: from the effective date for `noticeDays` days. */
+/** Whether the "our policy changed" notice shows: from the effective date for `noticeDays` days (never without a date). */
 export function policyNoticeActive(config: ConsentryConfig, now: number): boolean {
-  const from = Date.parse(config.policy.effectiveDate);
+  const from = Date.parse(config.policy.effectiveDate ?? '');
   return now >= from && now < from + config.policy.noticeDays * DAY;
 }
 

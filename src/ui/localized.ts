@@ -1,5 +1,4 @@
 import type { LocalizedText, VendorInfo } from '../core/types';
-import type { LocalVendor } from './locale-resources';
 
 /** The text for `language` (then its base language, then English); '' when there is none. */
 export function localized(text: LocalizedText | undefined, language: string): string {
@@ -10,7 +9,15 @@ export function localized(text: LocalizedText | undefined, language: string): st
   return typeof value === 'string' ? value : '';
 }
 
-/** A vendor the site owner configured, in `language` (the shape the shipped vendor tables have). */
+/** A vendor the site owner configured, in one language. */
+export interface LocalVendor {
+  name: string;
+  policyUrl?: string;
+  purpose: string;
+  cookies: { name: string; purpose: string; duration: string }[];
+}
+
+/** A vendor the site owner configured, in `language`. */
 export function localVendor(vendor: VendorInfo, language: string): LocalVendor {
   return {
     name: typeof vendor.name == 'string' ? vendor.name : localized(vendor.name, language),

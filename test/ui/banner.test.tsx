@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/preact';
-import { fakeHost } from './fake-host';
+import { fakeHost, SITE } from './fake-host';
 import { openUi, settle } from './open-ui';
 
 const optional = { preferences: false, analytics: false, advertising: false, email: false };
@@ -16,6 +16,13 @@ describe('banner (first layer)', () => {
       .filter((b) => b.classList.contains('consentry-button'))
       .map((b) => b.textContent);
     expect(buttons).toEqual(['Accept all', 'Reject all', 'Manage choices']);
+  });
+
+  it('has no policy link when the site set no policy URL (rather than a placeholder)', () => {
+    openUi('banner', fakeHost({ user: { contact: { email: 'dpo@example.org' } } }));
+    const region = screen.getByRole('region', { name: 'Cookies and web beacons on this site' });
+    expect(within(region).queryByRole('link')).toBeNull();
+    expect(region.textContent).not.toContain('Read our privacy policy');
   });
 
   it('Accept all stores every category as allowed and closes the banner', async () => {
@@ -64,7 +71,7 @@ describe('banner (first layer)', () => {
   });
 
   it('hides the settings button when the owner chose "none", and places it as configured', async () => {
-    const none = fakeHost({ configPatch: { ui: { settingsButton: 'none' } } });
+    const none = fakeHost({ user: { ...SITE, ui: { settingsButton: 'none' } } });
     openUi('banner', none);
     fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
     await settle();
@@ -72,7 +79,7 @@ describe('banner (first layer)', () => {
   });
 
   it('the settings button reopens the centre showing the stored choice', async () => {
-    const host = fakeHost({ configPatch: { ui: { settingsButton: 'bottom-right' } } });
+    const host = fakeHost({ user: { ...SITE, ui: { settingsButton: 'bottom-right' } } });
     openUi('banner', host);
     fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
     await settle();

@@ -60,17 +60,17 @@ describe('languages', () => {
 });
 
 describe('category texts', () => {
-  it('come from the policy texts by id, in the visitor\'s language, with owner overrides first', () => {
+  it('come from the built-in texts by id, in the visitor\'s language, with owner overrides first', () => {
     const host = fakeHost({
       configPatch: { translations: { 'zh-CN': { 'category.analytics.name': '访问统计' } } },
     });
     host.config.categories.push({ id: 'chat', name: { en: 'Live chat' }, description: { en: 'Lets you talk to support.' }, vendors: [] });
     openUi('preferences', host);
     const analytics = document.querySelector('[data-category="analytics"]')!;
-    expect(analytics.textContent).toContain('Third-party statistics and analysis tools count visits');
+    expect(analytics.textContent).toContain('Count visits and show which pages are used and how');
     fireEvent.click(screen.getByRole('button', { name: '中文' }));
     expect(screen.getByRole('switch', { name: '访问统计' })).toBeTruthy();
-    expect(analytics.textContent).toContain('第三方数据统计与分析工具');
+    expect(analytics.textContent).toContain('统计访问量，了解哪些页面被使用');
     // A category the owner wrote only in English shows in English rather than not at all.
     expect(screen.getByRole('switch', { name: 'Live chat' })).toBeTruthy();
     expect(document.querySelector('[data-category="chat"]')?.textContent).toContain('Lets you talk to support.');

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { fakeHost } from './fake-host';
+import { webexMeetPreset } from '../../src/presets';
 import { openUi, settle } from './open-ui';
 
 const sw = (name: string) => screen.getByRole('switch', { name }) as HTMLInputElement;
@@ -56,8 +57,8 @@ describe('preference centre', () => {
     expect(host.record()?.categories).toEqual({ necessary: true, preferences: false, analytics: false, advertising: false, email: false });
   });
 
-  it('shows each category description and its vendors with cookies, purpose and retention', () => {
-    openUi('preferences', fakeHost());
+  it("shows each category description and the site's vendors with cookies, purpose and retention (here the preset's)", () => {
+    openUi('preferences', fakeHost({ user: webexMeetPreset }));
     const row = document.querySelector('[data-category="analytics"]') as HTMLElement;
     expect(row.textContent).toContain('Third-party statistics and analysis tools');
     const details = row.querySelector('details')!;
@@ -81,11 +82,27 @@ describe('preference centre', () => {
     expect(document.activeElement?.textContent).toBe('Manage choices');
   });
 
-  it('offers the contact channels and the policy link', () => {
-    openUi('preferences', fakeHost());
+  it("offers the site's contact channels and the policy link", () => {
+    openUi('preferences', fakeHost({ user: webexMeetPreset }));
     expect(screen.getByRole('link', { name: 'support@ketianyun.com' }).getAttribute('href')).toBe('mailto:support@ketianyun.com');
     expect(screen.getByRole('link', { name: '400-058-3528' }).getAttribute('href')).toBe('tel:4000583528');
     expect(screen.getByRole('link', { name: 'Full privacy policy' }).getAttribute('href')).toBe(`${location.origin}/privacy`);
+  });
+
+  it('with the bare defaults: generic descriptions, no vendor lists, no contact section and no policy link (no placeholders)', () => {
+    openUi('preferences', fakeHost({ user: {} }));
+    const dialog = screen.getByRole('dialog');
+    expect(document.querySelector('[data-category="analytics"]')?.textContent).toContain('Count visits and show which pages are used and how');
+    expect(dialog.querySelectorAll('.consentry-vendors')).toHaveLength(0);
+    expect(within(dialog).queryByRole('heading', { name: 'Questions?' })).toBeNull();
+    expect(within(dialog).queryAllByRole('link')).toEqual([]);
+    expect(dialog.textContent).not.toMatch(/hotline|privacy policy|@/i);
+  });
+
+  it('shows only the channels a site set: an email alone, no policy link', () => {
+    openUi('preferences', fakeHost({ user: { contact: { email: 'dpo@example.org' } } }));
+    const contact = screen.getByRole('region', { name: 'Questions?' });
+    expect(within(contact).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Email dpo@example.org']);
   });
 });
 

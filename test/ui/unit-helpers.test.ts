@@ -103,15 +103,6 @@ describe('createTexts', () => {
     expect(later.forLanguage('zh-CN')('actions.acceptAll')).toBe('同意');
     expect(later.forLanguage('zh-CN')('actions.rejectAll')).toBe('全部拒绝');
   });
-
-  it('gives a built-in category\'s vendor table in the language asked, English for an added language', () => {
-    expect(texts.vendors('zh-CN', 'analytics').map((v) => v.cookies.map((c) => `${c.name} ${c.duration}`))).toEqual([
-      ['Hm_lvt_* 1 年', 'Hm_lpvt_* 会话期间'],
-      ['_ga 2 年', '_ga_* 2 年'],
-    ]);
-    expect(texts.vendors('fr', 'email')[0]?.purpose).toBe('Records which email links were clicked (through the link itself, no cookie).');
-    expect(texts.vendors('en', 'no-such-category')).toEqual([]);
-  });
 });
 
 describe('shipped language data scripts', () => {
@@ -125,26 +116,17 @@ describe('shipped language data scripts', () => {
     '%s has every text English has, none empty (English is only a fallback for languages the owner adds)',
     (language) => {
       const english = paths(localeResources('en'));
-      expect(english.length).toBeGreaterThan(100);
+      expect(english.length).toBeGreaterThan(90);
       expect(paths(localeResources(language))).toEqual(english);
     },
   );
 
-  it('names the site itself and Chinese brands in the visitor\'s language in the vendor tables; other brands stay as written', () => {
-    const names = (language: string) => (localeResources(language)['vendors.necessary'] as { name: string }[]).map((v) => v.name);
-    expect(names('zh-CN')[0]).toBe('本网站');
-    expect(names('en')[0]).toBe('This website');
-    const tables = (language: string) =>
-      Object.entries(localeResources(language))
-        .filter(([key]) => key.startsWith('vendors.'))
-        .flatMap(([, vendors]) => (vendors as { name: string }[]).map((v) => v.name));
-    expect(tables('zh-CN')).toEqual(['本网站', '本网站', '百度统计', 'Google Analytics', 'Google Ads / DoubleClick', '百度营销', '我们的邮件服务']);
-    expect(tables('en')).toEqual(['This website', 'This website', 'Baidu Tongji', 'Google Analytics', 'Google Ads / DoubleClick', 'Baidu Marketing', 'Our email service']);
+  it('vendors a site configures are named in the visitor\'s language when named by language; brands stay as written', () => {
     expect(localVendor({ name: { en: 'This shop', 'zh-CN': '本店' }, purpose: { en: 'Cart' }, cookies: [] }, 'zh-CN').name).toBe('本店');
     expect(localVendor({ name: 'Matomo', purpose: { en: 'Stats' }, cookies: [] }, 'zh-CN').name).toBe('Matomo');
   });
 
-  it('no shipped text falls back to English by accident (policy texts are translated too)', () => {
+  it('no shipped text falls back to English by accident (category descriptions are translated too)', () => {
     const chinese = localeResources('zh-CN');
     const english = localeResources('en');
     const same = Object.keys(english).filter((key) => typeof english[key] === 'string' && english[key] === chinese[key]);

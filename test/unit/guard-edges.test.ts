@@ -48,7 +48,7 @@ describe('UI loader', () => {
 
   async function loader() {
     const module = await import('../../src/guard/ui-loader');
-    const config = { ...defaultConfig(), ui: { settingsButton: 'bottom-left' as const, nonce: 'n0nce' } };
+    const config = { ...defaultConfig(), ui: { ...defaultConfig().ui, nonce: 'n0nce' } };
     module.configureUi({ api, config, language: 'zh-CN', gpc: true, base: 'https://cdn.example.com/consentry/consentry.js?v=1' });
     return module;
   }

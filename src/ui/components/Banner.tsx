@@ -40,10 +40,15 @@ export function Banner(props: BannerProps) {
         </PanelHead>
         {host.policyChanged ? <PolicyNotice inline /> : null}
         <p class="consentry-text">
-          {t('banner.body')}{' '}
-          <SafeLink href={host.config.policy?.url} class="consentry-link">
-            {t('banner.policyLink')}
-          </SafeLink>
+          {t('banner.body')}
+          {host.config.policy?.url ? (
+            <>
+              {' '}
+              <SafeLink href={host.config.policy.url} class="consentry-link">
+                {t('banner.policyLink')}
+              </SafeLink>
+            </>
+          ) : null}
         </p>
         {props.askAge ? (
           <AgeQuestion onAnswer={props.onAge} />

@@ -2,10 +2,17 @@ import { useUi } from '../context';
 import { mailtoHref, telHref } from '../safe-url';
 import { SafeLink } from './SafeLink';
 
-/** The policy's contact channels (section 13) and the policy link. */
+/**
+ * How to reach the site (its contact channels) and its policy. Only what the
+ * site configured is shown: the defaults name no one's contact, and without
+ * any channel or policy URL the section is left out rather than filled with
+ * placeholders.
+ */
 export function ContactBlock() {
   const { t, host } = useUi();
-  const { hotline, email } = host.config.contact ?? { hotline: '', email: '' };
+  const { hotline, email } = host.config.contact ?? {};
+  const policyUrl = host.config.policy?.url;
+  if (!hotline && !email && !policyUrl) return null;
   const tel = telHref(hotline);
   const mailto = mailtoHref(email);
   return (
@@ -13,21 +20,23 @@ export function ContactBlock() {
       <h3 id="consentry-contact-title" class="consentry-subtitle">
         {t('contact.title')}
       </h3>
-      <p class="consentry-text">{t('contact.body')}</p>
+      {hotline || email ? <p class="consentry-text">{t('contact.body')}</p> : null}
       <ul class="consentry-contact-list">
         {hotline ? (
           <li>
-            {t('contact.hotline')}: {tel ? <a href={tel}>{hotline}</a> : hotline}
+            {t('contact.hotline')} {tel ? <a href={tel}>{hotline}</a> : hotline}
           </li>
         ) : null}
         {email ? (
           <li>
-            {t('contact.email')}: {mailto ? <a href={mailto}>{email}</a> : email}
+            {t('contact.email')} {mailto ? <a href={mailto}>{email}</a> : email}
           </li>
         ) : null}
-        <li>
-          <SafeLink href={host.config.policy?.url}>{t('contact.policy')}</SafeLink>
-        </li>
+        {policyUrl ? (
+          <li>
+            <SafeLink href={policyUrl}>{t('contact.policy')}</SafeLink>
+          </li>
+        ) : null}
       </ul>
     </section>
   );

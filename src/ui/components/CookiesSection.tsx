@@ -43,7 +43,7 @@ export function CookiesSection({ values, minor, guardian, onToggle }: CookiesSec
                 {categoryText(category, 'description', language, host.config, texts)}
                 {minor && NEVER_FOR_MINORS.includes(category.id) ? ` ${t('minor.adsOff', { age: host.config.minors.age })}` : ''}
               </p>
-              <VendorList vendors={category.vendors?.length ? category.vendors.map((v) => localVendor(v, language)) : texts.vendors(language, category.id)} />
+              <VendorList vendors={(category.vendors ?? []).map((v) => localVendor(v, language))} />
             </li>
           );
         })}

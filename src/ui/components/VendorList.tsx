@@ -1,11 +1,12 @@
-import type { LocalVendor } from '../locale-resources';
+import type { LocalVendor } from '../localized';
 import { useUi } from '../context';
 import { SafeLink } from './SafeLink';
 
 /** The vendors of one category (already in the visitor's language) with their cookies, purpose and retention, folded by default. */
 export function VendorList({ vendors }: { vendors: readonly LocalVendor[] }) {
   const { t } = useUi();
-  if (!vendors.length) return <p class="consentry-muted">{t('prefs.noVendors')}</p>;
+  // No list from the site: nothing is claimed either way (the defaults name no one's vendors).
+  if (!vendors.length) return null;
   return (
     <details class="consentry-vendors">
       <summary>{t('prefs.vendors', { count: vendors.length })}</summary>
