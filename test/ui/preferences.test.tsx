@@ -78,7 +78,7 @@ describe('preference centre', () => {
     await settle();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(host.calls).toEqual([]);
-    expect(screen.getByRole('region', { name: 'Cookies and web beacons on this site' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Cookies on this site' })).toBeTruthy();
     expect(document.activeElement?.textContent).toBe('Manage choices');
   });
 
@@ -102,7 +102,7 @@ describe('preference centre', () => {
   it('shows only the channels a site set: an email alone, no policy link', () => {
     openUi('preferences', fakeHost({ user: { contact: { email: 'dpo@example.org' } } }));
     const contact = screen.getByRole('region', { name: 'Questions?' });
-    expect(within(contact).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Email dpo@example.org']);
+    expect(within(contact).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Email:dpo@example.org']);
   });
 });
 
@@ -123,21 +123,31 @@ describe('opt-out centre', () => {
     expect(host.record()?.optOuts).toEqual({ promotionalEmail: true, personalisedAds: false, adSharing: false });
   });
 
-  it('advertising refusals are switches that store the refusal', async () => {
+  it('advertising uses are switches named for what they allow (no double negative); switching one off stores the refusal', async () => {
     const host = fakeHost();
     openUi('optouts', host);
-    fireEvent.click(sw('Turn off personalised advertising'));
-    fireEvent.click(sw('Do not sell or share my statistics with advertisers'));
+    const personalised = sw('Personalised advertising');
+    expect(sw('Sharing statistics with advertisers').checked).toBe(true);
+    expect([personalised.checked, personalised.parentElement?.textContent]).toEqual([true, 'On']);
+    fireEvent.click(personalised);
+    expect([personalised.checked, personalised.parentElement?.textContent]).toEqual([false, 'Off']);
+    fireEvent.click(screen.getByRole('button', { name: 'Save choices' }));
+    await settle();
+    expect(host.record()?.optOuts).toEqual({ promotionalEmail: false, personalisedAds: true, adSharing: false });
+    openUi('optouts', host);
+    await settle();
+    expect([sw('Personalised advertising').checked, sw('Sharing statistics with advertisers').checked]).toEqual([false, true]);
+    fireEvent.click(sw('Sharing statistics with advertisers'));
     fireEvent.click(screen.getByRole('button', { name: 'Save choices' }));
     await settle();
     expect(host.record()?.optOuts).toEqual({ promotionalEmail: false, personalisedAds: true, adSharing: true });
   });
 
-  it('says the GPC signal is honoured and starts with both refusals on', () => {
+  it('says the GPC signal is honoured and starts with both advertising uses off', () => {
     openUi('optouts', fakeHost({ gpc: true }));
     expect(screen.getByText(/Global Privacy Control/)).toBeTruthy();
-    expect(sw('Turn off personalised advertising').checked).toBe(true);
-    expect(sw('Do not sell or share my statistics with advertisers').checked).toBe(true);
+    expect(sw('Personalised advertising').checked).toBe(false);
+    expect(sw('Sharing statistics with advertisers').checked).toBe(false);
   });
 
   it('has no GPC note without the signal', () => {
@@ -176,7 +186,18 @@ describe('your data', () => {
     create.mockRestore();
     click.mockRestore();
 
+    // Destructive, so it asks first: Cancel keeps everything and gives focus back to the button.
+    const remove = screen.getByRole('button', { name: 'Delete my choices' });
+    expect(remove.className).toContain('consentry-button-danger');
+    fireEvent.click(remove);
+    const question = screen.getByRole('group', { name: /^Delete your stored choice and its history from this browser\?/ });
+    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('group', { name: /^Delete your stored choice/ })).toBeNull();
+    expect(document.activeElement?.textContent).toBe('Delete my choices');
+    expect(host.calls.map((c) => c.name)).toEqual(['rejectAll']);
     fireEvent.click(screen.getByRole('button', { name: 'Delete my choices' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
     await settle();
     expect(host.calls.map((c) => c.name)).toEqual(['rejectAll', 'withdraw']);
     expect(host.record()).toBeNull();

@@ -83,7 +83,7 @@ describe('createTexts', () => {
     expect(texts.forLanguage('en')('banner.title')).toBe('Cookies here');
     expect(texts.forLanguage('fr')('actions.acceptAll')).toBe('Tout accepter');
     expect(texts.forLanguage('fr')('actions.rejectAll')).toBe('Reject all');
-    expect(texts.forLanguage('zh-CN')('age.question', { age: 14 })).toBe('您是否已年满 14 周岁?');
+    expect(texts.forLanguage('zh-CN')('age.question', { age: 14 })).toBe('您是否已年满 14 周岁？');
     expect(texts.forLanguage('en')('unsub.body', { list: '<b>News</b>' })).toBe("You won't receive “<b>News</b>” emails from us any more.");
     expect(texts.forLanguage('en')('no.such.key')).toBe('no.such.key');
   });

@@ -24,12 +24,14 @@ export function ContactBlock() {
       <ul class="consentry-contact-list">
         {hotline ? (
           <li>
-            {t('contact.hotline')} {tel ? <a href={tel}>{hotline}</a> : hotline}
+            <span>{t('contact.hotline')}</span>
+            {tel ? <a href={tel}>{hotline}</a> : <span>{hotline}</span>}
           </li>
         ) : null}
         {email ? (
           <li>
-            {t('contact.email')} {mailto ? <a href={mailto}>{email}</a> : email}
+            <span>{t('contact.email')}</span>
+            {mailto ? <a href={mailto}>{email}</a> : <span>{email}</span>}
           </li>
         ) : null}
         {policyUrl ? (

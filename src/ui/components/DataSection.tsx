@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CategoryId, HistoryEntry, OptOuts } from '../../core/types';
 import { categoryText } from '../category-text';
 import { useUi } from '../context';
@@ -6,14 +6,24 @@ import { downloadJson } from '../download';
 import type { CategoryChoices } from '../actions';
 
 /**
- * "Your data" (policy section 5): the current choice, its history (when,
- * what, how), a JSON download of both, and "Delete my choices" — which is
- * `api.withdraw()`: record, history, mirror cookie and tracker cookies go.
+ * "Your data": the current choice, its history (when, what, how), a JSON
+ * download of both, and "Delete my choices" — destructive, so styled as such
+ * and confirmed in place before it runs `api.withdraw({ forgetHistory: true })`
+ * (record, history, mirror cookie and tracker cookies go).
  */
 export function DataSection() {
   const { t, language, host, state, texts } = useUi();
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
   const [deleted, setDeleted] = useState(false);
+  /** null: not asked yet; true: the confirmation is showing; false: it was answered (focus goes back to the button). */
+  const [confirming, setConfirming] = useState<boolean | null>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
+  const remove = useRef<HTMLButtonElement>(null);
+  // Keyboard focus follows the question: onto "Cancel" when it opens (Enter twice must not delete), back to the button after.
+  useLayoutEffect(() => {
+    if (confirming) cancel.current?.focus();
+    else if (confirming === false) remove.current?.focus();
+  }, [confirming]);
   const record = state.record;
   useEffect(() => {
     let live = true;
@@ -31,11 +41,13 @@ export function DataSection() {
     const category = host.config.categories.find((c) => c.id === id);
     return category ? categoryText(category, 'name', language, host.config, texts) : String(id);
   };
+  // Lists are joined the way the language does it ("a, b" / "甲、乙").
+  const list = (items: string[]) => items.join(t('list.separator'));
   const summary = (categories: CategoryChoices, optOuts: OptOuts) => {
     const allowed = Object.keys(categories).filter((id) => categories[id]).map(nameOf);
     const refused = (Object.keys(optOuts) as (keyof OptOuts)[]).filter((key) => optOuts[key]).map((key) => t(`optout.${key}`));
-    const parts = [`${t('data.allowed')}: ${allowed.join(', ')}`];
-    if (refused.length) parts.push(t('data.optedOut', { list: refused.join(', ') }));
+    const parts = [t('data.allowed', { list: list(allowed) })];
+    if (refused.length) parts.push(t('data.optedOut', { list: list(refused) }));
     return parts.join(' · ');
   };
 
@@ -81,30 +93,58 @@ export function DataSection() {
       ) : (
         <p class="consentry-muted">{t('data.historyEmpty')}</p>
       )}
-      <div class="consentry-actions">
-        <button
-          type="button"
-          class="consentry-button"
-          data-action="download"
-          onClick={() => downloadJson('consentry-choices.json', { exportedAt: new Date().toISOString(), record, history: history ?? [] })}
-        >
-          {t('data.download')}
-        </button>
-        <button
-          type="button"
-          class="consentry-button"
-          data-action="delete"
-          aria-describedby="consentry-delete-hint"
-          onClick={() => {
-            void host.api.withdraw({ forgetHistory: true }).then(() => setDeleted(true));
-          }}
-        >
-          {t('data.delete')}
-        </button>
-      </div>
-      <p id="consentry-delete-hint" class="consentry-muted">
-        {t('data.deleteHint')}
-      </p>
+      {confirming ? (
+        <div class="consentry-confirm" role="group" aria-labelledby="consentry-delete-question">
+          <p id="consentry-delete-question" class="consentry-text">
+            {t('data.deleteConfirm')}
+          </p>
+          <div class="consentry-actions">
+            <button
+              type="button"
+              class="consentry-button consentry-button-danger-solid"
+              data-action="delete-confirm"
+              onClick={() => {
+                setConfirming(false);
+                void host.api.withdraw({ forgetHistory: true }).then(() => setDeleted(true));
+              }}
+            >
+              {t('data.deleteYes')}
+            </button>
+            <button type="button" class="consentry-button consentry-button-secondary" data-action="delete-cancel" ref={cancel} onClick={() => setConfirming(false)}>
+              {t('data.deleteCancel')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <>
+          <div class="consentry-actions">
+            <button
+              type="button"
+              class="consentry-button consentry-button-secondary"
+              data-action="download"
+              onClick={() => downloadJson('consentry-choices.json', { exportedAt: new Date().toISOString(), record, history: history ?? [] })}
+            >
+              {t('data.download')}
+            </button>
+            <button
+              type="button"
+              class="consentry-button consentry-button-danger"
+              data-action="delete"
+              aria-describedby="consentry-delete-hint"
+              ref={remove}
+              onClick={() => {
+                setDeleted(false);
+                setConfirming(true);
+              }}
+            >
+              {t('data.delete')}
+            </button>
+          </div>
+          <p id="consentry-delete-hint" class="consentry-muted">
+            {t('data.deleteHint')}
+          </p>
+        </>
+      )}
       <p class="consentry-status" role="status">
         {deleted ? t('data.deleted') : ''}
       </p>

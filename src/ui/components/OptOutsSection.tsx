@@ -9,10 +9,11 @@ interface OptOutsProps {
 }
 
 /**
- * The opt-out centre (policy 9.1, 9.2, 8.2.3, 8.4): email subscriptions as
- * subscribed/unsubscribed, service announcements as always sent with the
- * reason, and the two advertising refusals as switches that are on when the
- * visitor refuses ("关闭个性化广告" is a real switch, not a cookie toggle).
+ * The opt-out centre: email subscriptions as subscribed/unsubscribed, service
+ * announcements as always sent with the reason, and the two advertising uses
+ * as switches named for what they allow ("Personalised advertising: On/Off",
+ * never "Turn off …: Off"). A switch is on while the visitor has not refused;
+ * turning it off records the opt-out (`OptOuts`, where `true` means refused).
  */
 export function OptOutsSection({ values, minor, onToggle }: OptOutsProps) {
   const { t, host } = useUi();
@@ -58,9 +59,9 @@ export function OptOutsSection({ values, minor, onToggle }: OptOutsProps) {
             <Switch
               id={`consentry-optout-${key}`}
               label={t(`optouts.${key}.name`)}
-              checked={minor || values[key]}
+              checked={!minor && !values[key]}
               disabled={minor}
-              onChange={(refused) => onToggle(key, refused)}
+              onChange={(allowed) => onToggle(key, !allowed)}
               onText={t('prefs.on')}
               offText={t('prefs.off')}
               describedBy={`consentry-optout-${key}-desc`}

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { applyGpc } from '../../core/gpc';
 import { NO_OPT_OUTS } from '../../core/record';
 import type { OptOuts } from '../../core/types';
@@ -46,6 +46,11 @@ export function PreferenceCentre(props: CentreProps) {
   const minor = props.age?.under === true;
   const age = props.age ? { under: props.age.under, guardianConfirmed: minor && guardian } : null;
   const sections: CentreSection[] = ['cookies', 'optouts', 'data'];
+  // Each tab starts at its top: the body is one scroll container shared by the tabs.
+  const body = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (body.current) body.current.scrollTop = 0;
+  }, [section]);
   return (
     <ModalDialog name="preferences" labelledBy="consentry-dialog-title" onClose={props.onClose} returnFocus={props.returnFocus}>
       <PanelHead class="consentry-dialog-head" titleId="consentry-dialog-title" close={{ label: t('actions.close'), onClose: props.onClose }}>
@@ -65,7 +70,7 @@ export function PreferenceCentre(props: CentreProps) {
           </button>
         ))}
       </nav>
-      <div class="consentry-dialog-body">
+      <div class="consentry-dialog-body" ref={body}>
         {props.askAge && section !== 'data' ? <AgeQuestion onAnswer={props.onAge} /> : null}
         {minor && section !== 'data' ? (
           <div class="consentry-minor">
@@ -96,16 +101,17 @@ export function PreferenceCentre(props: CentreProps) {
         <ContactBlock />
       </div>
       {section !== 'data' && !props.askAge ? (
-        <div class={`consentry-actions consentry-dialog-foot${minor ? "" : " consentry-actions-3"}`}>
+        // "Save choices" is the primary action here; "Accept all" and "Reject all" are equal secondaries.
+        <div class={`consentry-actions consentry-dialog-foot${minor ? '' : ' consentry-actions-3'}`}>
           <button type="button" class="consentry-button" data-action="save" onClick={() => props.onSave(categories, optOuts, age)}>
             {t('actions.save')}
           </button>
           {minor ? null : (
-            <button type="button" class="consentry-button" data-action="accept-all" onClick={props.onAcceptAll}>
+            <button type="button" class="consentry-button consentry-button-secondary" data-action="accept-all" onClick={props.onAcceptAll}>
               {t('actions.acceptAll')}
             </button>
           )}
-          <button type="button" class="consentry-button" data-action="reject-all" onClick={props.onRejectAll}>
+          <button type="button" class="consentry-button consentry-button-secondary" data-action="reject-all" onClick={props.onRejectAll}>
             {t('actions.rejectAll')}
           </button>
         </div>
