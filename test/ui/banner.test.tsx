@@ -13,7 +13,7 @@ describe('banner (first layer)', () => {
     expect(within(region).getByRole('link', { name: 'Privacy policy' }).getAttribute('href')).toBe(`${location.origin}/privacy`);
     // Document order is tab order.
     const controls = Array.from(region.querySelectorAll('a, button')).map((el) => el.getAttribute('aria-label') ?? el.textContent);
-    expect(controls).toEqual(['Accept all', 'Reject all', 'Manage choices', 'Privacy policy', 'English', '中文', 'Close without choosing (only necessary cookies are used)']);
+    expect(controls).toEqual(['Accept all', 'Reject all', 'Manage choices', 'Privacy policy', '中文', 'Close without choosing (only necessary cookies are used)']);
     // The two answers share one style; "Manage choices" is a link-style button.
     const classOf = (name: string) => screen.getByRole('button', { name }).className;
     expect(classOf('Accept all')).toBe(classOf('Reject all'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen } from '@testing-library/preact';
+import { fireEvent, screen, within } from '@testing-library/preact';
 import { fakeHost } from './fake-host';
 import { openUi } from './open-ui';
 import { defaultConfig } from '../../src/core/defaults';
@@ -17,9 +17,12 @@ describe('languages', () => {
     expect(screen.getByRole('button', { name: '全部接受' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '全部拒绝' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '自定义设置' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: '中文' }).getAttribute('aria-pressed')).toBe('true');
+    // With two languages the switch is one button naming the other one, in its own language.
+    expect(screen.queryByRole('button', { name: '中文' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'English' }).getAttribute('lang')).toBe('en');
     fireEvent.click(screen.getByRole('button', { name: 'English' }));
     expect(screen.getByRole('button', { name: 'Accept all' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '中文' }).getAttribute('lang')).toBe('zh-CN');
   });
 
   it('the centre switches language too, category names included', () => {
@@ -52,6 +55,13 @@ describe('languages', () => {
       }),
     );
     expect(screen.getByRole('button', { name: 'Let me choose' })).toBeTruthy();
+    // Three languages: a group of buttons, the current one pressed.
+    const group = screen.getByRole('group', { name: 'Language' });
+    expect(within(group).getAllByRole('button').map((b) => [b.textContent, b.getAttribute('aria-pressed')])).toEqual([
+      ['English', 'true'],
+      ['中文', 'false'],
+      ['Français', 'false'],
+    ]);
     fireEvent.click(screen.getByRole('button', { name: 'Français' }));
     expect(screen.getByRole('button', { name: 'Tout accepter' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reject all' })).toBeTruthy();
