@@ -11,7 +11,8 @@
  *   that object, so the code keeps its ordinary imports. Release of held elements, iframe
  *   placeholders and cookie purging (blocking/release.ts, placeholder.ts, purge.ts) are here,
  *   plugged into the guard's blockers through the handoff.
- * - `ui`: the UI, loaded on demand by the guard, and its data files (scripts/ui-build.ts).
+ * - `ui`, `ui-centre`: the UI's banner layer (loaded on demand by the guard) with its data
+ *   files, and the preference centre (loaded on demand by the UI); see scripts/ui-build.ts.
  * - `esm`: dist/esm/index.js for bundler users (types come from tsc, see tsconfig.build.json).
  * Tests are configured in vitest.config.ts.
  */
@@ -19,7 +20,7 @@ import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { uiBuild } from './scripts/ui-build.ts';
+import { uiBuild, uiCentreBuild } from './scripts/ui-build.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -88,6 +89,7 @@ export default defineConfig(({ mode }) => {
     };
   }
   if (mode === 'ui') return uiBuild(shared);
+  if (mode === 'ui-centre') return uiCentreBuild(shared);
   if (mode === 'esm') {
     return {
       ...shared,
@@ -100,5 +102,5 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
-  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui or esm (see package.json scripts)`);
+  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui, ui-centre or esm (see package.json scripts)`);
 });

@@ -38,6 +38,13 @@ export function languageFiles(dist = 'dist') {
  * it), so CI holds it at `ceiling`, just above today's size, and the gap keeps
  * being printed. The async runtime (loaded with `async`) has no budget but is
  * printed so it cannot grow unnoticed.
+ *
+ * The UI is two layers (issue #15): what a first-time visitor downloads
+ * before the banner shows (the banner's bundle, its stylesheet and their
+ * language's texts; the guard loads the three in parallel), and what opening
+ * the preference centre adds (its bundle and stylesheet, loaded on demand).
+ * They replace the single 32,000 B budget for the whole UI: the banner's
+ * layer is 27.6 kB of it, and the centre 6.2 kB more for the visitors who open it.
  */
 export function budgets(dist = 'dist') {
   const file = (name) => join(dist, name);
@@ -46,9 +53,15 @@ export function budgets(dist = 'dist') {
     { id: 'runtime', name: 'guard runtime (async)', files: [file('consentry-runtime.js')] },
     {
       id: 'ui',
-      name: 'UI (JS + CSS + texts a visitor loads)',
+      name: 'UI before the banner shows (JS + CSS + texts)',
       files: [file('consentry-ui.js'), file('consentry.css'), ...languageFiles(dist).slice(0, 1)],
-      gzip: 32000,
+      gzip: 28000,
+    },
+    {
+      id: 'ui-centre',
+      name: 'UI added by opening the preference centre',
+      files: [file('consentry-ui-centre.js'), file('consentry-ui-centre.css')],
+      gzip: 6500,
     },
   ];
 }

@@ -10,7 +10,7 @@
 import en from './locales/en.json' with { type: 'json' };
 import zhCN from './locales/zh-CN.json' with { type: 'json' };
 import { CATEGORY_TEXTS } from '../core/category-texts.ts';
-import { localized } from './localized.ts';
+import { localized } from './centre/localized.ts';
 
 /** One language's resources: flat keys to strings. */
 export type LocaleResources = Record<string, string>;

@@ -478,6 +478,7 @@ describe('the preference centre keeps its shape', () => {
   it('"Save choices" is the primary button, "Accept all" and "Reject all" equal secondaries; "Delete my choices" is destructive and asks first', async () => {
     const page = await bannerPage({ width: 1280, height: 800 }, 'en');
     await page.click('[data-action="manage"]');
+    await page.waitForSelector('[data-consentry="preferences"]');
     const look = (selector: string) =>
       page.$eval(selector, (el) => {
         const style = getComputedStyle(el);
@@ -498,6 +499,91 @@ describe('the preference centre keeps its shape', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('delete-cancel');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('delete');
+    await page.close();
+  });
+});
+
+describe("the preference centre's bundle", () => {
+  /** A first visit through the guard, recording which UI files the browser fetched. */
+  async function visit(options: { nonce?: boolean } = {}) {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    contexts.push(context);
+    const page = await context.newPage();
+    if (options.nonce) {
+      await page.route('**/test/e2e/pages/ui-guard.html', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace('<script src="/dist/consentry.js">', '<script nonce="n0nce" src="/dist/consentry.js">');
+        await route.fulfill({ response, body });
+      });
+    }
+    const files: string[] = [];
+    page.on('request', (request) => {
+      const file = /\/dist\/(consentry[^/?]*)$/.exec(request.url());
+      if (file) files.push(file[1]!);
+    });
+    const problems: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.location().url.endsWith('/favicon.ico')) return;
+      if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
+    await page.waitForSelector('[data-consentry="banner"]');
+    return { page, files, problems };
+  }
+
+  it('is not downloaded for the banner; "Manage choices" loads it once, beside the UI bundle', async () => {
+    const { page, files, problems } = await visit();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(files.sort()).toEqual(['consentry-runtime.js', 'consentry-ui.en.js', 'consentry-ui.js', 'consentry.css', 'consentry.js']);
+    await page.click('[data-action="manage"]');
+    await page.waitForSelector('[data-consentry="preferences"]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-consentry="banner"]');
+    await page.click('[data-action="manage"]');
+    await page.waitForSelector('[data-consentry="preferences"]');
+    expect(files.filter((file) => file === 'consentry-ui-centre.js')).toEqual(['consentry-ui-centre.js']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('starts loading when the pointer reaches "Manage choices", before the click', async () => {
+    const { page, files } = await visit();
+    await page.hover('[data-action="manage"]');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/consentry-ui-centre.js')));
+    expect(files).toContain('consentry-ui-centre.js');
+    expect(await page.$('[data-consentry="preferences"]')).toBeNull();
+    await page.close();
+  });
+
+  it('opens straight into a view of the centre the API asks for, and loads with the nonce under a nonce-only policy', async () => {
+    server.headers['content-security-policy'] = "default-src 'self'; script-src 'nonce-n0nce'; style-src 'self'";
+    try {
+      const { page, files, problems } = await visit({ nonce: true });
+      await page.evaluate(() => (window as unknown as { consentry: { showOptOuts(): Promise<void> } }).consentry.showOptOuts());
+      await page.waitForSelector('[data-consentry="optouts"]');
+      expect(files).toContain('consentry-ui-centre.js');
+      expect(await page.$eval('script[src$="/consentry-ui-centre.js"]', (script) => (script as HTMLScriptElement).nonce)).toBe('n0nce');
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      delete server.headers['content-security-policy'];
+    }
+  });
+
+  it('when it cannot be loaded, says so on the console and the banner stays usable', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.route('**/dist/consentry-ui-centre.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    const errors: string[] = [];
+    page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+    await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
+    await page.click('[data-action="manage"]');
+    await expect.poll(() => errors.filter((e) => e.startsWith('consentry: the preference centre could not be loaded from '))).toHaveLength(1);
+    expect(await page.$('[data-consentry="preferences"]')).toBeNull();
+    await page.click('[data-action="reject-all"]');
+    await page.waitForSelector('[data-consentry="banner"]', { state: 'detached' });
     await page.close();
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mailtoHref, safeHref, telHref } from '../../src/ui/safe-url';
+import { safeHref } from '../../src/ui/safe-url';
+import { mailtoHref, telHref } from '../../src/ui/centre/contact-links';
 import { matchLanguage, pickLanguage } from '../../src/ui/language';
-import { localized, localVendor } from '../../src/ui/localized';
+import { localized, localVendor } from '../../src/ui/centre/localized';
 import { createTexts } from '../../src/ui/i18n';
 import { localeResources, localeScript, otherNotices } from '../../src/ui/locale-resources';
 import { SHIPPED_LANGUAGES } from '../../src/ui/shipped-languages';

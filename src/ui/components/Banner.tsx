@@ -14,6 +14,8 @@ interface BannerProps {
   onAcceptAll(): void;
   onRejectAll(): void;
   onManage(): void;
+  /** The visitor is about to choose "Manage choices" (pointer over it, focus on it): the centre can start loading. */
+  onManageIntent(): void;
   onDismiss(): void;
   /** Focus "Manage choices" on mount (returning from the preference centre). */
   focusManage: boolean;
@@ -56,7 +58,7 @@ export function Banner(props: BannerProps) {
               <button type="button" class="consentry-button" onClick={props.onRejectAll}>
                 {t('minor.necessaryOnly')}
               </button>
-              <button type="button" class="consentry-button consentry-button-secondary" ref={manage} onClick={props.onManage}>
+              <button type="button" class="consentry-button consentry-button-secondary" ref={manage} onClick={props.onManage} onPointerEnter={props.onManageIntent} onFocus={props.onManageIntent}>
                 {t('minor.guardianChoose')}
               </button>
             </div>
@@ -74,7 +76,16 @@ export function Banner(props: BannerProps) {
         {(!props.askAge && !minor) || policyUrl ? (
           <div class="consentry-banner-more">
             {!props.askAge && !minor ? (
-              <button type="button" class="consentry-button-link" data-action="manage" ref={manage} onClick={props.onManage}>
+              <button
+                type="button"
+                class="consentry-button-link"
+                data-action="manage"
+                ref={manage}
+                onClick={props.onManage}
+                onPointerEnter={props.onManageIntent}
+                onTouchStart={props.onManageIntent}
+                onFocus={props.onManageIntent}
+              >
                 {t('actions.manage')}
               </button>
             ) : null}

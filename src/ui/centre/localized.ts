@@ -1,4 +1,4 @@
-import type { LocalizedText, VendorInfo } from '../core/types';
+import type { LocalizedText, VendorInfo } from '../../core/types';
 
 /** The text for `language` (then its base language, then English); '' when there is none. */
 export function localized(text: LocalizedText | undefined, language: string): string {

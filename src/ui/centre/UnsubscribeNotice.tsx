@@ -1,4 +1,4 @@
-import { otherShippedLanguage, useUi } from '../context';
+import { otherShippedLanguage, useUi } from '../kernel';
 import { ModalDialog } from './ModalDialog';
 import { PanelHead } from './PanelHead';
 

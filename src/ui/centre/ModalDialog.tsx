@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useRef } from 'preact/hooks';
-import { useUi } from '../context';
-import { useModalFocus } from '../focus';
+import { useUi } from '../kernel';
+import { useModalFocus } from './focus';
 
 interface ModalDialogProps {
   /** `data-consentry` of the dialog (tests and site CSS find it by this). */

@@ -1,9 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CategoryId, HistoryEntry, OptOuts } from '../../core/types';
-import { categoryText } from '../category-text';
-import { useUi } from '../context';
-import { downloadJson } from '../download';
-import type { CategoryChoices } from '../actions';
+import { useUi, type CategoryChoices } from '../kernel';
+import { categoryText } from './category-text';
+import { downloadJson } from './download';
 
 /**
  * "Your data": the current choice, its history (when, what, how), a JSON

@@ -1,8 +1,7 @@
 import type { CategoryId } from '../../core/types';
-import { NEVER_FOR_MINORS, type CategoryChoices } from '../actions';
-import { categoryText } from '../category-text';
-import { useUi } from '../context';
-import { localVendor } from '../localized';
+import { NEVER_FOR_MINORS, useUi, type CategoryChoices } from '../kernel';
+import { categoryText } from './category-text';
+import { localVendor } from './localized';
 import { Switch } from './Switch';
 import { VendorList } from './VendorList';
 

@@ -1,6 +1,5 @@
-import { useUi } from '../context';
-import { mailtoHref, telHref } from '../safe-url';
-import { SafeLink } from './SafeLink';
+import { SafeLink, useUi } from '../kernel';
+import { mailtoHref, telHref } from './contact-links';
 
 /**
  * How to reach the site (its contact channels) and its policy. Only what the

@@ -5,8 +5,8 @@
  * config's English text, then the id itself — so a site that configured only
  * English still shows built-in categories in natural Chinese.
  */
-import type { CategoryConfig, ConsentryConfig } from '../core/types';
-import type { Texts } from './i18n';
+import type { CategoryConfig, ConsentryConfig } from '../../core/types';
+import type { Texts } from '../i18n';
 
 export function categoryText(
   category: CategoryConfig,

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from '../kernel';
 
 interface PanelHeadProps {
   /** Class of the row (`consentry-banner-head`, `consentry-dialog-head`). */

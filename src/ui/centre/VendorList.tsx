@@ -1,6 +1,5 @@
-import type { LocalVendor } from '../localized';
-import { useUi } from '../context';
-import { SafeLink } from './SafeLink';
+import { SafeLink, useUi } from '../kernel';
+import type { LocalVendor } from './localized';
 
 /** The vendors of one category (already in the visitor's language) with their cookies, purpose and retention, folded by default. */
 export function VendorList({ vendors }: { vendors: readonly LocalVendor[] }) {

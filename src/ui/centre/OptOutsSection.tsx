@@ -1,5 +1,5 @@
 import type { OptOuts } from '../../core/types';
-import { useUi } from '../context';
+import { useUi } from '../kernel';
 import { Switch } from './Switch';
 
 interface OptOutsProps {
