@@ -1,12 +1,12 @@
 /**
- * One config, four builds, picked by `--mode` (docs/architecture.md):
+ * One config, several builds, picked by `--mode` (docs/architecture.md):
  * - `guard`: dist/consentry.js, the head: the synchronous IIFE that stands
  *   first in <head> (src/guard/head/index.ts).
  * - `runtime`: dist/consentry-runtime.js, the async script the head injects;
  *   it takes over the head's kernel as `start(kernel)` (src/guard/runtime/).
- * - `ui`: dist/consentry-ui.js + dist/consentry.css, loaded on demand by the
- *   runtime, and one data script of texts per shipped language,
- *   dist/consentry-ui.<language>.js.
+ * - `ui`, `ui-centre`: the UI's banner layer (loaded on demand by the runtime)
+ *   with its data files, and the preference centre (loaded on demand by the
+ *   UI); see scripts/ui-build.ts.
  * - `esm`: dist/esm/index.js for bundler users (types come from tsc, see tsconfig.build.json).
  * - `tools`: the Node-side tools, dist/cli.js (the `consentry` bin) and
  *   dist/vite.js (`consentry/vite`), sharing the tagger (src/tagger) in
@@ -25,10 +25,8 @@
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { consentModeDefault } from './src/core/consent-mode';
-import { localeScript } from './src/ui/locale-resources';
-import { SHIPPED_LANGUAGES } from './src/core/language';
-import { localeFileName } from './src/ui/shipped-languages';
+import { consentModeDefault } from './src/core/consent-mode.ts';
+import { uiBuild, uiCentreBuild } from './scripts/ui-build.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -114,33 +112,9 @@ export default defineConfig(({ mode }): UserConfig => {
       },
     };
   }
-  if (mode === 'ui') {
-    return {
-      ...shared,
-      plugins: [
-        serverBoundary,
-        {
-          // The texts stay out of the bundle: each language is a data script the guard loads beside it.
-          name: 'consentry-locale-scripts',
-          generateBundle() {
-            for (const language of SHIPPED_LANGUAGES) {
-              this.emitFile({ type: 'asset', fileName: localeFileName(language), source: localeScript(language) });
-            }
-          },
-        },
-      ],
-      build: {
-        ...shared.build,
-        cssCodeSplit: false,
-        lib: {
-          entry: 'src/ui/index.tsx',
-          formats: ['iife'],
-          name: 'consentryUIBundle',
-          fileName: () => 'consentry-ui.js',
-          cssFileName: 'consentry',
-        },
-      },
-    };
+  if (mode === 'ui' || mode === 'ui-centre') {
+    const ui = (mode === 'ui' ? uiBuild : uiCentreBuild)(shared);
+    return { ...ui, plugins: [serverBoundary, ...(ui.plugins ?? [])] };
   }
   if (mode === 'esm') {
     return {
@@ -193,5 +167,5 @@ export default defineConfig(({ mode }): UserConfig => {
       },
     };
   }
-  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui, sw, esm, tools or server (see package.json scripts)`);
+  throw new Error(`vite.config.ts: unknown mode "${mode}"; expected guard, runtime, ui, ui-centre, sw, esm, tools or server (see package.json scripts)`);
 });

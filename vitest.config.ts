@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { consentModeDefault } from './src/core/consent-mode';
+import { consentModeDefault } from './src/core/consent-mode.ts';
 
 export default defineConfig({
   define: { __CONSENTRY_VERSION__: JSON.stringify('test'), __CONSENT_MODE_DEFAULT__: JSON.stringify(consentModeDefault()) },

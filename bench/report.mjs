@@ -31,7 +31,7 @@ const pct = (value) => `${value >= 0 ? '+' : ''}${value.toFixed(1)} %`;
 /**
  * @param {{ tools: { id: string, name: string, version: string }[], samples: Record<string, { plain: object[], traced: object[] }>,
  *   dom: { none: number, consentry: number, overheadPct: number, observerPct: number, noMarkupPct: number },
- *   urlChecksMs: number | null, budgets: Record<'guard' | 'runtime' | 'ui', { budget?: number, gzip: number }>,
+ *   urlChecksMs: number | null, budgets: Record<'guard' | 'runtime' | 'ui' | 'ui-centre', { budget?: number, gzip: number }>,
  *   ledger?: { connections: number, rows: Parameters<typeof ledgerTable>[0] } }} input
  *   budgets: scripts/budgets.mjs with measured sizes; urlChecksMs: median time of the URL-check page's 300 checks;
  *   ledger: bench/ledger.mjs's rows (the consent ledger's table follows the others)
@@ -71,7 +71,8 @@ export function buildTable({ tools, samples, dom, urlChecksMs = null, budgets, l
     '| Consentry only | Budget | Measured |',
     '| --- | --- | --- |',
     `| Guard dist/consentry.js (gzip) | ${bytes(budgets.guard.budget)} | ${bytes(budgets.guard.gzip)} |`,
-    `| UI dist/consentry-ui.js + dist/consentry.css + the largest language file (gzip) | ${bytes(budgets.ui.budget)} | ${bytes(budgets.ui.gzip)} |`,
+    `| UI before the banner shows: dist/consentry-ui.js + dist/consentry.css + the largest language file (gzip) | ${bytes(budgets.ui.budget)} | ${bytes(budgets.ui.gzip)} |`,
+    `| UI added by opening the preference centre: dist/consentry-ui-centre.js + .css (gzip) | ${bytes(budgets['ui-centre'].budget)} | ${bytes(budgets['ui-centre'].gzip)} |`,
     `| Guard main-thread start-up (compile + evaluate + its callbacks), first visit | | ${ms(guardFirst)} |`,
     `| Guard main-thread start-up, returning visit | | ${ms(guardReturning)} |`,
     `| Guard judging the first 300 URLs of a fresh page (images, scripts, requests; cold) | | ${ms(urlChecksMs)} |`,

@@ -4,8 +4,9 @@
  * The guard itself must stay a plain `<script>` first in `<head>` (it has to
  * run before any tracker); this entry gives typed access to it, plus the pure
  * helpers a build step or a server needs: `validate` and `resolveConfig` for a
- * config, `parseMirrorCookie` for the mirror cookie a request carries, and
- * `withPolicyTexts` for the default category descriptions and vendor tables.
+ * config, `parseMirrorCookie` for the mirror cookie a request carries,
+ * `withCategoryTexts` for the default category descriptions, and the presets
+ * (`webexMeetPreset`).
  */
 import { API_ACTIONS, type ApiAction } from './core/api-actions';
 import type { CategoryId, ConsentState, ConsentryApi, ConsentryConfig } from './core/types';
@@ -14,7 +15,8 @@ export type * from './core/types';
 export { validate } from './core/validate';
 export { resolveConfig, type ResolvedConfig } from './core/config';
 export { parseMirrorCookie, type MirrorDecision } from './core/mirror-cookie';
-export { withPolicyTexts, POLICY_TEXTS } from './core/policy-texts';
+export { withCategoryTexts, CATEGORY_TEXTS } from './core/category-texts';
+export { webexMeetPreset } from './presets';
 export { effectiveCategories, needsChoice } from './core/policy';
 export { policyNoticeActive } from './core/policy-notice';
 

@@ -20,6 +20,8 @@
 import { DEMO_VENDORS, vendorForCookie, vendorForUrl } from '/vendor-routes.mjs';
 
 const COLLAPSED_KEY = 'consentry-demo:monitor-collapsed';
+/** Where site.css lays the panel out in the page's flow instead of fixing it over the page. */
+const NARROW = '(max-width: 40rem)';
 const RELOADED_KEY = 'consentry-demo:reloaded-for-worker';
 const vendorName = (id) => DEMO_VENDORS.find((vendor) => vendor.id === id)?.name ?? 'Unknown third party';
 const vendorCategory = (id) => DEMO_VENDORS.find((vendor) => vendor.id === id)?.category ?? '?';
@@ -64,15 +66,19 @@ function buildPanel() {
     toggle.textContent = collapsed ? 'Show' : 'Hide';
     body.hidden = collapsed;
   };
-  // On a phone the panel would cover the page: start collapsed unless the visitor opened it before.
+  // On a phone the panel is a strip under the site's header (in the page's flow, see site.css): it starts
+  // collapsed there unless the visitor opened it before.
   const stored = localStorage.getItem(COLLAPSED_KEY);
-  setCollapsed(stored === null ? matchMedia('(max-width: 40rem)').matches : stored === '1');
+  setCollapsed(stored === null ? matchMedia(NARROW).matches : stored === '1');
   toggle.addEventListener('click', () => {
     const collapsed = !panel.classList.contains('monitor-collapsed');
     localStorage.setItem(COLLAPSED_KEY, collapsed ? '1' : '0');
     setCollapsed(collapsed);
   });
-  document.body.append(panel);
+  // After the header: where the narrow layout shows it; the wide one fixes it to the top-right corner.
+  const siteHeader = document.querySelector('.site-header');
+  if (siteHeader) siteHeader.after(panel);
+  else document.body.append(panel);
   return panel;
 }
 

@@ -1,9 +1,10 @@
 /**
- * The default configuration, taken from the site's privacy policy
- * (../shared/policy/privacy-policy.txt, sections 8, 9, 10, 12, 13). Only short
- * texts live here because the guard bundles this file: category descriptions,
- * vendors and cookie tables are in `policy-texts.ts`, which only the UI and the
- * ESM build import (`withPolicyTexts`).
+ * The default configuration: neutral, true of any site that embeds Consentry.
+ * It names no company, contact channel or vendor; what a site must say about
+ * itself (its policy's URL and version, its contact channels) is the site's
+ * to set, and validation warns until it does. Only short texts live here
+ * because the guard bundles this file: the category descriptions are in
+ * `category-texts.ts`, which only the UI and the ESM build import.
  */
 import type { CategoryConfig, CategoryId, ConsentryConfig } from './types';
 
@@ -23,7 +24,7 @@ const category = (id: CategoryId, en: string, zh: string): CategoryConfig => ({
 });
 
 /** Defaults the guard's head reads on its own (src/guard/head/config.ts), without the rest of the config. */
-export const DEFAULT_POLICY_VERSION = '2021-10-24';
+export const DEFAULT_POLICY_VERSION = 'unversioned';
 export const DEFAULT_COOKIE_NAME = 'consentry';
 export const DEFAULT_EXPIRY_MONTHS = 12;
 export const DEFAULT_UNSUBSCRIBE_PARAMS = { list: 'unsubscribe', token: 'token' };
@@ -44,26 +45,18 @@ export const DEFAULT_TRACKING_PARAMS = [
 export function defaultConfig(): ConsentryConfig {
   return {
     categories: [
-      // 2.1.2: sign-in, security, fraud prevention.
       category('necessary', 'Strictly necessary', '必要'),
-      // 8.2.1, 2.1.4: remembering settings, personalised help.
-      category('preferences', 'Preferences', '偏好设置'),
-      // 2.1.6, 8.2.2: third-party statistics and analysis tools, traffic patterns.
+      category('preferences', 'Preferences', '偏好'),
       category('analytics', 'Analytics', '统计分析'),
-      // 8.2.3, 8.4: ad optimisation, statistics shared with advertisers.
       category('advertising', 'Advertising', '广告'),
-      // 8.3: tracking of links clicked in emails.
+      // Tracking of links clicked in emails (the guard strips its parameters while this is denied).
       category('email', 'Email link tracking', '邮件链接追踪'),
     ],
     rules: [],
-    policy: {
-      version: DEFAULT_POLICY_VERSION,
-      effectiveDate: DEFAULT_POLICY_VERSION,
-      material: false,
-      url: '/privacy',
-      noticeDays: 30,
-    },
-    contact: { hotline: '400-058-3528', email: 'support@ketianyun.com' },
+    // No url, effectiveDate or contact channel: they are the site's own (validate.ts warns while they are missing).
+    // The version every choice is stored under until the site names its policy's.
+    policy: { version: DEFAULT_POLICY_VERSION, material: false, noticeDays: 30 },
+    contact: {},
     // 182 days: about six months, inside every regulator's range for a consent cookie.
     cookie: { name: DEFAULT_COOKIE_NAME, days: 182 },
     expiryMonths: DEFAULT_EXPIRY_MONTHS,
@@ -71,7 +64,7 @@ export function defaultConfig(): ConsentryConfig {
     observeMarkup: true,
     consentMode: false,
     // No `serviceWorker`: the network backstop is opt-in (the site must serve the file from its root).
-    ui: { settingsButton: 'bottom-left' },
+    ui: { layout: 'bar', settingsButton: 'bottom-left' },
     translations: {},
     email: {
       unsubscribeParams: { ...DEFAULT_UNSUBSCRIBE_PARAMS },

@@ -147,14 +147,19 @@ export interface ConsentryEvents {
   change: ConsentState;
 }
 
-/** Where the site's policy lives and how changes are treated (policy section 12). */
+/**
+ * Where the site's policy lives and how changes are treated. Every site sets
+ * `url` and `version` (validation warns when they are missing).
+ */
 export interface PolicyConfig {
+  /** The policy's version, stored with every choice; `"unversioned"` until the site sets one. */
   version: string;
-  /** ISO date (YYYY-MM-DD). */
-  effectiveDate: string;
+  /** ISO date (YYYY-MM-DD) this version took effect; starts the change notice. No notice without it. */
+  effectiveDate?: string;
   /** A material change asks every visitor again. */
   material: boolean;
-  url: string;
+  /** Link to the policy; without it the UI shows no policy link. */
+  url?: string;
   /** Days the "policy changed" notice shows after `effectiveDate` (default 30). */
   noticeDays: number;
 }
@@ -174,7 +179,8 @@ export interface ConsentryConfig {
   /** Site rules, checked before the built-in ones (so they can override a built-in category). */
   rules: TrackerRule[];
   policy: PolicyConfig;
-  contact: { hotline: string; email: string };
+  /** How visitors reach the site about privacy; every site sets at least one (without any, the preference centre has no contact section). */
+  contact: { hotline?: string; email?: string };
   cookie: CookieConfig;
   /** Force a language; otherwise `<html lang>`, then `navigator.languages`, then English. */
   language?: Language;
@@ -207,6 +213,8 @@ export interface ConsentryConfig {
     src?: string;
     /** Where the CSS lives; defaults to `consentry.css` beside the guard. */
     css?: string;
+    /** The banner's shape: a bar along the bottom of the viewport, or a box in the bottom corner (a bar on phones). */
+    layout: 'bar' | 'box';
     /** The persistent "Cookie settings" button. */
     settingsButton: 'bottom-left' | 'bottom-right' | 'none';
     /** CSP nonce for the stylesheet and UI script, for sites that require one. */
@@ -223,14 +231,20 @@ export interface ConsentryConfig {
   minors: { enabled: boolean; age: number };
 }
 
+/**
+ * A category as a site owner writes it: its id, and for a built-in id only
+ * what changes (categories merge by id); a new id also needs `name.en`.
+ */
+export type CategoryPatch = { id: CategoryId } & Partial<Omit<CategoryConfig, 'id'>>;
+
 /** What a site owner writes: any part of the config; the rest comes from the defaults. */
 export type UserConfig = {
-  [K in keyof ConsentryConfig]?: ConsentryConfig[K] extends object
+  [K in Exclude<keyof ConsentryConfig, 'categories'>]?: ConsentryConfig[K] extends object
     ? ConsentryConfig[K] extends unknown[]
       ? ConsentryConfig[K]
       : Partial<ConsentryConfig[K]>
     : ConsentryConfig[K];
-};
+} & { categories?: CategoryPatch[] };
 
 /** One problem `validate()` found: where, and what was expected. */
 export interface ConfigProblem {

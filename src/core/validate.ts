@@ -117,6 +117,7 @@ const SCHEMA: Schema = {
   ui: {
     src: SITE_URL,
     css: SITE_URL,
+    layout: leaf((v) => ['bar', 'box'].includes(v), 'one of "bar", "box"'),
     settingsButton: leaf((v) => ['bottom-left', 'bottom-right', 'none'].includes(v), 'one of "bottom-left", "bottom-right", "none"'),
     nonce: matching(/^[\w+/=-]+$/, 'a CSP nonce'),
   },
@@ -179,6 +180,21 @@ function checkRelations(user: Record<string, any>, out: ConfigProblem[]) {
 }
 
 /**
+ * What every site must say about itself (README "Embed"), as [path, is it set,
+ * what the visitor misses meanwhile]. The defaults name no one's policy or
+ * contact, so a config without these still works, with a warning.
+ */
+const SITE_FIELDS: [string, (user: Record<string, any>) => unknown, string][] = [
+  ['policy.url', (user) => user.policy?.url, 'every site sets it (until then the banner and the preference centre show no policy link)'],
+  ['policy.version', (user) => user.policy?.version, 'every site sets it (until then choices are stored under the version "unversioned")'],
+  ['contact', (user) => user.contact?.email ?? user.contact?.hotline, 'every site sets contact.email, contact.hotline or both (until then the preference centre has no contact section)'],
+];
+
+function checkSiteFields(user: Record<string, any>, out: ConfigProblem[]) {
+  for (const [path, isSet, expected] of SITE_FIELDS) if (isSet(user) === undefined) problem(out, path, ` is not set; ${expected}`, true);
+}
+
+/**
  * Every problem in a site owner's config, in document order; an empty array
  * when it is valid. Entries with `warning: true` are doubtful but usable.
  */
@@ -188,6 +204,7 @@ export function validate(user: unknown): ConfigProblem[] {
   else {
     walk(SCHEMA, user, '', out);
     checkRelations(user, out);
+    checkSiteFields(user, out);
   }
   return out;
 }

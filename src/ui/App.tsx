@@ -7,11 +7,11 @@ import { createTexts } from './i18n';
 import { initialLanguage } from './language';
 import { loadLocale } from './load-locale';
 import { NATIVE_NAMES, SHIPPED_LANGUAGES } from './shipped-languages';
+import { loadCentre, loadedCentre } from './centre-loader';
+import type { CentreSection } from './centre/PreferenceCentre';
 import { Banner } from './components/Banner';
 import { PolicyNotice } from './components/PolicyNotice';
-import { PreferenceCentre, type CentreSection } from './components/PreferenceCentre';
 import { SettingsButton } from './components/SettingsButton';
-import { UnsubscribeNotice } from './components/UnsubscribeNotice';
 
 /** What is on screen besides the settings button. */
 type Screen = { kind: 'banner' } | { kind: 'centre'; section: CentreSection } | { kind: 'unsubscribe' } | { kind: 'notice' } | { kind: 'none' };
@@ -86,9 +86,12 @@ export function App({ host, request }: { host: UiHost; request: OpenRequest }) {
   };
   const askAge = host.config.minors?.enabled === true && age === null;
 
+  /** The centre's bundle is loaded on first use (see centre-loader.ts); pointing at a way in starts it early. */
+  const prefetchCentre = () => void loadCentre(host.config.ui?.nonce);
   const openCentre = (section: CentreSection) => {
     opener.current = document.activeElement;
-    setScreen({ kind: 'centre', section });
+    if (loadedCentre()) setScreen({ kind: 'centre', section });
+    else void loadCentre(host.config.ui?.nonce).then((centre) => centre && setScreen({ kind: 'centre', section }));
   };
   /** After a dialog: back to the banner while a choice is still needed (closing is not consent), else nothing. */
   const closeDialog = () => {
@@ -107,6 +110,8 @@ export function App({ host, request }: { host: UiHost; request: OpenRequest }) {
     void action.then(setState, (error: unknown) => console.warn('consentry: could not save the choice', error));
   };
 
+  // Views of the centre's bundle: index.tsx loads it before opening them, and openCentre before switching to them.
+  const centre = loadedCentre();
   let main = null;
   if (screen.kind === 'banner' && !bannerDismissed) {
     main = (
@@ -118,15 +123,16 @@ export function App({ host, request }: { host: UiHost; request: OpenRequest }) {
         onAcceptAll={() => done(acceptAll(host, age))}
         onRejectAll={() => done(rejectAll(host, age))}
         onManage={() => openCentre('cookies')}
+        onManageIntent={prefetchCentre}
         onDismiss={() => {
           setBannerDismissed(true);
           setScreen({ kind: 'none' });
         }}
       />
     );
-  } else if (screen.kind === 'centre') {
+  } else if (screen.kind === 'centre' && centre) {
     main = (
-      <PreferenceCentre
+      <centre.PreferenceCentre
         section={screen.section}
         age={age}
         askAge={askAge}
@@ -138,8 +144,8 @@ export function App({ host, request }: { host: UiHost; request: OpenRequest }) {
         returnFocus={returnFocus}
       />
     );
-  } else if (screen.kind === 'unsubscribe') {
-    main = <UnsubscribeNotice onClose={closeDialog} onManage={() => setScreen({ kind: 'centre', section: 'optouts' })} returnFocus={returnFocus} />;
+  } else if (screen.kind === 'unsubscribe' && centre) {
+    main = <centre.UnsubscribeNotice onClose={closeDialog} onManage={() => setScreen({ kind: 'centre', section: 'optouts' })} returnFocus={returnFocus} />;
   }
   // The 'notice' view shows the notice alone (a returning visitor's choice is still valid: no banner, no settings button).
   const showPolicyNotice = !policyDismissed && ((host.policyChanged && screen.kind === 'none') || screen.kind === 'notice');
@@ -157,7 +163,7 @@ export function App({ host, request }: { host: UiHost; request: OpenRequest }) {
     <UiContext.Provider value={context}>
       {main}
       {showPolicyNotice ? <PolicyNotice onDismiss={dismissPolicyNotice} /> : null}
-      {screen.kind === 'none' || (screen.kind === 'banner' && bannerDismissed) ? <SettingsButton onOpen={() => openCentre('cookies')} /> : null}
+      {screen.kind === 'none' || (screen.kind === 'banner' && bannerDismissed) ? <SettingsButton onOpen={() => openCentre('cookies')} onOpenIntent={prefetchCentre} /> : null}
     </UiContext.Provider>
   );
 }

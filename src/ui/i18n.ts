@@ -8,7 +8,7 @@
  * result as text, never as HTML. Nesting ("$t(key)" inside a string) is off.
  */
 import i18next, { type i18n } from 'i18next';
-import type { LocaleResources, LocalVendor } from './locale-resources';
+import type { LocaleResources } from './locale-resources';
 import { SHIPPED_LANGUAGES } from './shipped-languages';
 
 declare global {
@@ -33,8 +33,6 @@ export interface Texts {
   /** The string for `key` in exactly `language`, without fallback. */
   get(language: string, key: string): string | undefined;
   forLanguage(language: string): Translate;
-  /** The shipped vendor table of a built-in category in `language` (falling back like texts). */
-  vendors(language: string, category: string): LocalVendor[];
 }
 
 type Translations = Record<string, Record<string, string>> | undefined;
@@ -91,10 +89,6 @@ export function createTexts(
       const t = instance.getFixedT(language);
       // `nest: false`: owner strings are plain text with {{placeholders}}; "$t(...)" inside one is shown as written.
       return (key, values) => t(key, { ...values, nest: false }) as string;
-    },
-    vendors(language, category) {
-      const list: unknown = instance.getFixedT(language)(`vendors.${category}`, { returnObjects: true });
-      return Array.isArray(list) ? (list as LocalVendor[]) : [];
     },
   };
 }

@@ -5,10 +5,8 @@
  * opened without the guard's loader).
  */
 import type { LocaleResources } from './locale-resources';
+import { besideBundle, loadScript } from './own-url';
 import { localeFileName } from './shipped-languages';
-
-/** The UI bundle's own URL, read while it runs for the first time (later, `currentScript` is someone else's). */
-const ownSrc = typeof document !== 'undefined' ? (document.currentScript as HTMLScriptElement | null)?.src : undefined;
 
 const pending = new Map<string, Promise<LocaleResources | undefined>>();
 
@@ -18,19 +16,14 @@ export function loadLocale(language: string, nonce: string | undefined): Promise
   if (present) return Promise.resolve(present);
   let loading = pending.get(language);
   if (!loading) {
-    loading = new Promise((resolve) => {
-      const script = document.createElement('script');
-      if (nonce) script.nonce = nonce;
-      script.src = new URL(localeFileName(language), ownSrc || location.href).href;
-      script.onload = script.onerror = () => {
-        const loaded = window.consentryLocales?.[language];
-        if (!loaded) {
-          pending.delete(language); // a later switch may try again
-          console.error(`consentry: the ${language} texts could not be loaded from ${script.src}`);
-        }
-        resolve(loaded);
-      };
-      document.head.appendChild(script);
+    const src = besideBundle(localeFileName(language));
+    loading = loadScript(src, nonce).then(() => {
+      const loaded = window.consentryLocales?.[language];
+      if (!loaded) {
+        pending.delete(language); // a later switch may try again
+        console.error(`consentry: the ${language} texts could not be loaded from ${src}`);
+      }
+      return loaded;
     });
     pending.set(language, loading);
   }

@@ -1,28 +1,19 @@
 /**
  * One shipped language's texts as the UI's i18next resources: the UI strings
- * (locales/<language>.json) plus that language's half of the policy texts
- * (category descriptions and vendor/cookie tables from core/policy-texts).
+ * (locales/<language>.json) plus that language's built-in category
+ * descriptions (core/category-texts).
  *
  * Not part of the UI bundle: the build writes each language to its own data
  * script (`localeScript`, see vite.config.ts), and component tests register
  * it directly. Keys are flat ("banner.title"), matching `config.translations`.
  */
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
-import { POLICY_TEXTS } from '../core/policy-texts';
-import type { CategoryId, LocalizedText } from '../core/types';
-import { localized } from './localized';
+import en from './locales/en.json' with { type: 'json' };
+import zhCN from './locales/zh-CN.json' with { type: 'json' };
+import { CATEGORY_TEXTS } from '../core/category-texts.ts';
+import { localized } from './centre/localized.ts';
 
-/** A vendor of a built-in category, in one language (what `vendors.<category>` holds). */
-export interface LocalVendor {
-  name: string;
-  policyUrl?: string;
-  purpose: string;
-  cookies: { name: string; purpose: string; duration: string }[];
-}
-
-/** One language's resources: strings, and for `vendors.<category>` a vendor list. */
-export type LocaleResources = Record<string, string | LocalVendor[]>;
+/** One language's resources: flat keys to strings. */
+export type LocaleResources = Record<string, string>;
 
 const UI_STRINGS: Record<string, Record<string, string>> = { en, 'zh-CN': zhCN };
 
@@ -30,17 +21,8 @@ const UI_STRINGS: Record<string, Record<string, string>> = { en, 'zh-CN': zhCN }
 export function localeResources(language: string): LocaleResources {
   const strings = UI_STRINGS[language];
   if (!strings) throw new Error(`consentry: no shipped texts for "${language}"`);
-  const text = (value: LocalizedText) => localized(value, language);
   const resources: LocaleResources = { ...strings };
-  for (const [id, texts] of Object.entries(POLICY_TEXTS) as [CategoryId, (typeof POLICY_TEXTS)[CategoryId]][]) {
-    resources[`category.${id}.description`] = text(texts.description);
-    resources[`vendors.${id}`] = texts.vendors.map((vendor) => ({
-      name: typeof vendor.name == 'string' ? vendor.name : text(vendor.name),
-      ...(vendor.policyUrl ? { policyUrl: vendor.policyUrl } : {}),
-      purpose: text(vendor.purpose),
-      cookies: vendor.cookies.map((cookie) => ({ name: cookie.name, purpose: text(cookie.purpose), duration: text(cookie.duration) })),
-    }));
-  }
+  for (const [id, description] of Object.entries(CATEGORY_TEXTS)) resources[`category.${id}.description`] = localized(description, language);
   return resources;
 }
 

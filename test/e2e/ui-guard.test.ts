@@ -82,8 +82,9 @@ describe('UI through the guard', () => {
     await page.click('[data-section="data"]');
     await page.waitForFunction(() => document.querySelectorAll('[data-consentry="history"] tbody tr').length === 3);
     const how = await page.$$eval('[data-consentry="history"] tbody tr td:last-child', (cells) => cells.map((c) => c.textContent));
-    expect(how).toEqual(['Rejected all', 'Chose in the preference centre', 'Chose in the preference centre']);
+    expect(how).toEqual(['Rejected all', 'Chose in privacy preferences', 'Chose in privacy preferences']);
     await page.click('[data-action="delete"]');
+    await page.click('[data-action="delete-confirm"]');
     await waitForRecord(page, null);
     // Deleting asks again: the banner is back, with the keyboard focus in it.
     await page.waitForSelector('[data-consentry="banner"]');

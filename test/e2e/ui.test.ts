@@ -81,11 +81,11 @@ describe('texts per language', () => {
     await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
     await page.waitForSelector('[data-consentry="banner"]');
     expect(texts).toEqual(['en']);
-    expect(await page.textContent('[data-consentry="banner"] h2')).toBe('Cookies and web beacons on this site');
+    expect(await page.textContent('[data-consentry="banner"] h2')).toBe('Cookies on this site');
     await page.click('[data-consentry="banner"] button[lang="zh-CN"]');
     await page.waitForSelector('[data-consentry="banner"][lang="zh-CN"]');
     expect(texts).toEqual(['en', 'zh-CN']);
-    expect(await page.textContent('[data-consentry="banner"] h2')).toBe('本网站使用 Cookie 和网络信标');
+    expect(await page.textContent('[data-consentry="banner"] h2')).toBe('本网站使用 Cookie');
     await page.close();
   });
 });
@@ -112,10 +112,10 @@ describe('texts a Chinese visitor downloads', () => {
   it('only the Chinese texts for the banner and the centre (they are complete, English is not a needed fallback)', async () => {
     const { page, texts } = await chineseVisit();
     await page.waitForSelector('[data-consentry="banner"][lang="zh-CN"]');
-    expect(await page.textContent('[data-consentry="banner"] h2')).toBe('本网站使用 Cookie 和网络信标');
+    expect(await page.textContent('[data-consentry="banner"] h2')).toBe('本网站使用 Cookie');
     await page.click('[data-action="manage"]');
     await page.waitForSelector('[data-consentry="preferences"]');
-    expect(await page.textContent('[data-consentry="preferences"] h2')).toBe('隐私偏好设置');
+    expect(await page.textContent('[data-consentry="preferences"] h2')).toBe('隐私设置');
     expect(texts).toEqual(['zh-CN']);
     // Switching to English loads it then.
     await page.click('[data-consentry="preferences"] button[lang="en"]');
@@ -195,23 +195,14 @@ describe('axe-core on the other views', () => {
 });
 
 describe('keyboard', () => {
-  it('the banner is first in the tab order, with the three choices after the policy link', async () => {
+  it('the banner is first in the tab order: the two answers, then "Manage choices", the policy link, the language switch and ×', async () => {
     const page = await openPage();
     const order: string[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 7; i++) {
       await page.keyboard.press('Tab');
       order.push(await focused(page));
     }
-    expect(order).toEqual([
-      'English',
-      '中文',
-      'Close without choosing (only necessary cookies are used)',
-      'Read our privacy policy',
-      'Accept all',
-      'Reject all',
-      'Manage choices',
-      'See pricing',
-    ]);
+    expect(order).toEqual(['Accept all', 'Reject all', 'Manage choices', 'Privacy policy', '中文', 'Close without choosing (only necessary cookies are used)', 'See pricing']);
     await page.close();
   });
 
@@ -228,10 +219,10 @@ describe('keyboard', () => {
       expect(await inside()).toBe(true);
       seen.push(await focused(page));
     }
-    // The cycle wraps: the first stop comes round again, and every footer button was reached.
-    expect(seen.filter((s) => s === 'English').length).toBeGreaterThan(1);
+    // The cycle wraps: the first stop (the language switch) comes round again, and every footer button was reached.
+    expect(seen.filter((s) => s === '中文').length).toBeGreaterThan(1);
     expect(seen).toEqual(expect.arrayContaining(['Save choices', 'Accept all', 'Reject all', 'Analytics']));
-    await page.focus('[role="dialog"] [lang="en"]');
+    await page.focus('[role="dialog"] [lang="zh-CN"]');
     await page.keyboard.press('Shift+Tab');
     expect(await focused(page)).toBe('Reject all');
     await page.keyboard.press('Escape');
@@ -308,10 +299,10 @@ describe('page safety and layout', () => {
       page.on('pageerror', (error) => problems.push(error.message));
       await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
       await page.waitForSelector('[data-consentry="banner"][lang="en"]');
-      expect(await page.textContent('[data-consentry="banner"] h2')).toBe('Cookies and web beacons on this site');
+      expect(await page.textContent('[data-consentry="banner"] h2')).toBe('Cookies on this site');
       await page.click('[data-consentry="banner"] button[lang="zh-CN"]');
       await page.waitForSelector('[data-consentry="banner"][lang="zh-CN"]');
-      expect(await page.textContent('[data-consentry="banner"] h2')).toBe('本网站使用 Cookie 和网络信标');
+      expect(await page.textContent('[data-consentry="banner"] h2')).toBe('本网站使用 Cookie');
       expect(problems).toEqual([]);
       await page.close();
     } finally {
@@ -355,6 +346,244 @@ describe('page safety and layout', () => {
         .map((el) => el.className || el.tagName),
     );
     expect(overflowing).toEqual([]);
+    await page.close();
+  });
+});
+
+/** A first visit through the real guard at a given viewport, in `lang`, with the banner's `layout`. */
+async function bannerPage(viewport: { width: number; height: number }, lang: string, layout?: 'box'): Promise<Page> {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', locale: lang });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.route('**/test/e2e/pages/ui-guard.html', async (route) => {
+    const response = await route.fetch();
+    let body = (await response.text()).replace('<html lang="en">', `<html lang="${lang}">`);
+    if (layout) body = body.replace('"ui": { "settingsButton": "bottom-right" }', `"ui": { "settingsButton": "bottom-right", "layout": "${layout}" }`);
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
+  await page.waitForSelector(`[data-consentry="banner"][lang="${lang}"]`);
+  await page.evaluate(() => document.fonts.ready);
+  return page;
+}
+
+const boxOf = (page: Page, selector: string) =>
+  page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height };
+  });
+
+describe('a compact banner', () => {
+  for (const lang of ['en', 'zh-CN']) {
+    it(`covers at most 40 % of a 360 × 640 phone (${lang}), the answers side by side`, async () => {
+      const page = await bannerPage({ width: 360, height: 640 }, lang);
+      const banner = await boxOf(page, '[data-consentry="banner"]');
+      expect(banner.bottom).toBe(640);
+      expect(banner.height / 640).toBeLessThanOrEqual(0.4);
+      const [accept, reject] = await Promise.all([boxOf(page, '[data-action="accept-all"]'), boxOf(page, '[data-action="reject-all"]')]);
+      expect(accept.top).toBe(reject.top);
+      await page.close();
+    });
+
+    it(`is a bar at most 160 px tall at 1280 × 800, or a corner box with ui.layout "box" (${lang})`, async () => {
+      const bar = await bannerPage({ width: 1280, height: 800 }, lang);
+      const barBox = await boxOf(bar, '[data-consentry="banner"]');
+      expect([barBox.left, barBox.right, barBox.bottom]).toEqual([0, 1280, 800]);
+      expect(barBox.height).toBeLessThanOrEqual(160);
+      await bar.close();
+      const corner = await bannerPage({ width: 1280, height: 800 }, lang, 'box');
+      const box = await boxOf(corner, '[data-consentry="banner"]');
+      // In the bottom-right corner, clear of the edges, and far narrower than the viewport.
+      expect(box.right).toBeGreaterThan(1240);
+      expect(box.right).toBeLessThan(1280);
+      expect(box.bottom).toBeGreaterThan(760);
+      expect(box.bottom).toBeLessThan(800);
+      expect(box.width).toBeLessThanOrEqual(420);
+      expect(box.height).toBeLessThanOrEqual(800 * 0.4);
+      await corner.close();
+    });
+  }
+
+  it('"Accept all" and "Reject all" are identical in size, colour and weight and first in the tab order; "Manage choices" is a link', async () => {
+    for (const lang of ['en', 'zh-CN']) {
+      const page = await bannerPage({ width: 360, height: 640 }, lang);
+      const look = (selector: string) =>
+        page.$eval(selector, (el) => {
+          const style = getComputedStyle(el);
+          const r = el.getBoundingClientRect();
+          return { width: r.width, height: r.height, background: style.backgroundColor, color: style.color, weight: style.fontWeight, size: style.fontSize, border: style.borderTopColor };
+        });
+      const [accept, reject, manage] = await Promise.all([look('[data-action="accept-all"]'), look('[data-action="reject-all"]'), look('[data-action="manage"]')]);
+      expect(reject).toEqual(accept);
+      // Secondary: no fill and no box of its own, smaller than the answers.
+      expect(manage.background).toBe('rgba(0, 0, 0, 0)');
+      expect(manage.height).toBeLessThan(accept.height);
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('accept-all');
+      await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('reject-all');
+      await page.close();
+    }
+  });
+});
+
+describe('the preference centre keeps its shape', () => {
+  for (const width of [360, 1280]) {
+    it(`switching tabs starts each at its top and keeps the dialog's size and place (${width} px)`, async () => {
+      const page = await bannerPage({ width, height: width === 360 ? 640 : 800 }, 'en');
+      await page.click('[data-action="manage"]');
+      await page.waitForSelector('[data-consentry="preferences"]');
+      const dialog = () => boxOf(page, '[data-consentry="preferences"]');
+      const scrollTop = () => page.$eval('.consentry-dialog-body', (el) => el.scrollTop);
+      const first = await dialog();
+      const scrolledBefore: number[] = [];
+      for (const section of ['optouts', 'data', 'cookies', 'optouts']) {
+        // Scrolled down in the tab before (as far as it scrolls), as a visitor reading it would be.
+        await page.$eval('.consentry-dialog-body', (el) => el.scrollTo(0, el.scrollHeight));
+        scrolledBefore.push(await scrollTop());
+        await page.click(`[data-section="${section}"]`);
+        await page.waitForSelector(`[data-section="${section}"][aria-current="true"]`);
+        expect(await scrollTop()).toBe(0);
+        expect(await dialog()).toEqual(first);
+      }
+      // The cookies tab (before the first and the last switch) is longer than the dialog: it really was scrolled.
+      expect(scrolledBefore[0]).toBeGreaterThan(0);
+      expect(scrolledBefore[3]).toBeGreaterThan(0);
+      // The tab's heading is in view at the top of the body.
+      const heading = await boxOf(page, '#consentry-optouts-title');
+      const body = await boxOf(page, '.consentry-dialog-body');
+      expect(heading.top).toBeGreaterThanOrEqual(body.top);
+      expect(heading.bottom).toBeLessThan(body.top + 60);
+      await page.close();
+    });
+  }
+
+  it('on a phone the title stays whole words and header plus tabs stay compact', async () => {
+    const page = await bannerPage({ width: 320, height: 640 }, 'en');
+    await page.click('[data-action="manage"]');
+    await page.waitForSelector('[data-consentry="preferences"]');
+    // One line: a title broken inside a word ("preferenc / es") would be two.
+    const title = await page.$eval('#consentry-dialog-title', (el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return { lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size, text: el.textContent };
+    });
+    expect(title).toEqual({ lines: 1, text: 'Privacy preferences' });
+    const nav = await boxOf(page, '.consentry-nav');
+    const dialog = await boxOf(page, '[data-consentry="preferences"]');
+    expect(nav.bottom - dialog.top).toBeLessThanOrEqual(110);
+    await page.close();
+  });
+
+  it('"Save choices" is the primary button, "Accept all" and "Reject all" equal secondaries; "Delete my choices" is destructive and asks first', async () => {
+    const page = await bannerPage({ width: 1280, height: 800 }, 'en');
+    await page.click('[data-action="manage"]');
+    await page.waitForSelector('[data-consentry="preferences"]');
+    const look = (selector: string) =>
+      page.$eval(selector, (el) => {
+        const style = getComputedStyle(el);
+        const r = el.getBoundingClientRect();
+        return { width: Math.round(r.width), height: r.height, background: style.backgroundColor, color: style.color, weight: style.fontWeight, border: style.borderTopColor };
+      });
+    const foot = '[data-consentry="preferences"] .consentry-dialog-foot';
+    const [save, accept, reject] = await Promise.all([look(`${foot} [data-action="save"]`), look(`${foot} [data-action="accept-all"]`), look(`${foot} [data-action="reject-all"]`)]);
+    expect(reject).toEqual(accept);
+    expect(accept.background).toBe('rgba(0, 0, 0, 0)');
+    expect(save.background).not.toBe('rgba(0, 0, 0, 0)');
+    expect([save.width, save.height]).toEqual([accept.width, accept.height]);
+    await page.click('[data-section="data"]');
+    const [download, remove] = await Promise.all([look('[data-action="download"]'), look('[data-action="delete"]')]);
+    expect(remove.color).not.toBe(download.color);
+    expect(remove.border).not.toBe(download.border);
+    await page.click('[data-action="delete"]');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('delete-cancel');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('delete');
+    await page.close();
+  });
+});
+
+describe("the preference centre's bundle", () => {
+  /** A first visit through the guard, recording which UI files the browser fetched. */
+  async function visit(options: { nonce?: boolean } = {}) {
+    const context = await browser.newContext({ reducedMotion: 'reduce' });
+    contexts.push(context);
+    const page = await context.newPage();
+    if (options.nonce) {
+      await page.route('**/test/e2e/pages/ui-guard.html', async (route) => {
+        const response = await route.fetch();
+        const body = (await response.text()).replace('<script src="/dist/consentry.js">', '<script nonce="n0nce" src="/dist/consentry.js">');
+        await route.fulfill({ response, body });
+      });
+    }
+    const files: string[] = [];
+    page.on('request', (request) => {
+      const file = /\/dist\/(consentry[^/?]*)$/.exec(request.url());
+      if (file) files.push(file[1]!);
+    });
+    const problems: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.location().url.endsWith('/favicon.ico')) return;
+      if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
+    await page.waitForSelector('[data-consentry="banner"]');
+    return { page, files, problems };
+  }
+
+  it('is not downloaded for the banner; "Manage choices" loads it once, beside the UI bundle', async () => {
+    const { page, files, problems } = await visit();
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
+    expect(files.sort()).toEqual(['consentry-runtime.js', 'consentry-ui.en.js', 'consentry-ui.js', 'consentry.css', 'consentry.js']);
+    await page.click('[data-action="manage"]');
+    await page.waitForSelector('[data-consentry="preferences"]');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-consentry="banner"]');
+    await page.click('[data-action="manage"]');
+    await page.waitForSelector('[data-consentry="preferences"]');
+    expect(files.filter((file) => file === 'consentry-ui-centre.js')).toEqual(['consentry-ui-centre.js']);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('starts loading when the pointer reaches "Manage choices", before the click', async () => {
+    const { page, files } = await visit();
+    await page.hover('[data-action="manage"]');
+    await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/consentry-ui-centre.js')));
+    expect(files).toContain('consentry-ui-centre.js');
+    expect(await page.$('[data-consentry="preferences"]')).toBeNull();
+    await page.close();
+  });
+
+  it('opens straight into a view of the centre the API asks for, and loads with the nonce under a nonce-only policy', async () => {
+    server.headers['content-security-policy'] = "default-src 'self'; script-src 'nonce-n0nce'; style-src 'self'";
+    try {
+      const { page, files, problems } = await visit({ nonce: true });
+      await page.evaluate(() => (window as unknown as { consentry: { showOptOuts(): Promise<void> } }).consentry.showOptOuts());
+      await page.waitForSelector('[data-consentry="optouts"]');
+      expect(files).toContain('consentry-ui-centre.js');
+      expect(await page.$eval('script[src$="/consentry-ui-centre.js"]', (script) => (script as HTMLScriptElement).nonce)).toBe('n0nce');
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      delete server.headers['content-security-policy'];
+    }
+  });
+
+  it('when it cannot be loaded, says so on the console and the banner stays usable', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.route('**/dist/consentry-ui-centre.js', (route) => route.fulfill({ status: 404, body: 'not found' }));
+    const errors: string[] = [];
+    page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+    await page.goto(`${server.origin}/test/e2e/pages/ui-guard.html`);
+    await page.click('[data-action="manage"]');
+    await expect.poll(() => errors.filter((e) => e.startsWith('consentry: the preference centre could not be loaded from '))).toHaveLength(1);
+    expect(await page.$('[data-consentry="preferences"]')).toBeNull();
+    await page.click('[data-action="reject-all"]');
+    await page.waitForSelector('[data-consentry="banner"]', { state: 'detached' });
     await page.close();
   });
 });

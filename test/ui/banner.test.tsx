@@ -1,21 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/preact';
-import { fakeHost } from './fake-host';
+import { fakeHost, SITE } from './fake-host';
 import { openUi, settle } from './open-ui';
 
 const optional = { preferences: false, analytics: false, advertising: false, email: false };
 
 describe('banner (first layer)', () => {
-  it('is a labelled region with the notice, the policy link and three choices', () => {
+  it('is a labelled region with the notice; the two answers come first, then "Manage choices", the policy link, the languages and ×', () => {
     openUi('banner', fakeHost());
-    const region = screen.getByRole('region', { name: 'Cookies and web beacons on this site' });
+    const region = screen.getByRole('region', { name: 'Cookies on this site' });
     expect(region.textContent).toContain('web beacons');
-    expect(within(region).getByRole('link', { name: 'Read our privacy policy' }).getAttribute('href')).toBe(`${location.origin}/privacy`);
-    const buttons = within(region)
-      .getAllByRole('button')
-      .filter((b) => b.classList.contains('consentry-button'))
-      .map((b) => b.textContent);
-    expect(buttons).toEqual(['Accept all', 'Reject all', 'Manage choices']);
+    expect(within(region).getByRole('link', { name: 'Privacy policy' }).getAttribute('href')).toBe(`${location.origin}/privacy`);
+    // Document order is tab order.
+    const controls = Array.from(region.querySelectorAll('a, button')).map((el) => el.getAttribute('aria-label') ?? el.textContent);
+    expect(controls).toEqual(['Accept all', 'Reject all', 'Manage choices', 'Privacy policy', '中文', 'Close without choosing (only necessary cookies are used)']);
+    // The two answers share one style; "Manage choices" is a link-style button.
+    const classOf = (name: string) => screen.getByRole('button', { name }).className;
+    expect(classOf('Accept all')).toBe(classOf('Reject all'));
+    expect(classOf('Manage choices')).toBe('consentry-button-link');
+  });
+
+  it('takes the layout the site chose: a bar by default, a corner box with ui.layout "box"', () => {
+    openUi('banner', fakeHost());
+    expect(screen.getByRole('region').className).toBe('consentry-banner consentry-banner-bar');
+    openUi('banner', fakeHost({ user: { ...SITE, ui: { layout: 'box' } } }));
+    expect(screen.getByRole('region').className).toBe('consentry-banner consentry-banner-box');
+  });
+
+  it('has no policy link when the site set no policy URL (rather than a placeholder)', () => {
+    openUi('banner', fakeHost({ user: { contact: { email: 'dpo@example.org' } } }));
+    const region = screen.getByRole('region', { name: 'Cookies on this site' });
+    expect(within(region).queryByRole('link')).toBeNull();
+    expect(region.textContent).not.toContain('Privacy policy');
   });
 
   it('Accept all stores every category as allowed and closes the banner', async () => {
@@ -25,7 +41,7 @@ describe('banner (first layer)', () => {
     await settle();
     expect(host.calls.map((c) => c.name)).toEqual(['acceptAll']);
     expect(host.record()?.categories).toEqual({ necessary: true, preferences: true, analytics: true, advertising: true, email: true });
-    expect(screen.queryByRole('region', { name: 'Cookies and web beacons on this site' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Cookies on this site' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Cookie settings' })).toBeTruthy();
   });
 
@@ -45,7 +61,7 @@ describe('banner (first layer)', () => {
     await settle();
     expect(host.calls).toEqual([]);
     expect(host.record()).toBeNull();
-    expect(screen.queryByRole('region', { name: 'Cookies and web beacons on this site' })).toBeNull();
+    expect(screen.queryByRole('region', { name: 'Cookies on this site' })).toBeNull();
     expect(screen.getByRole('button', { name: 'Cookie settings' })).toBeTruthy();
   });
 
@@ -64,7 +80,7 @@ describe('banner (first layer)', () => {
   });
 
   it('hides the settings button when the owner chose "none", and places it as configured', async () => {
-    const none = fakeHost({ configPatch: { ui: { settingsButton: 'none' } } });
+    const none = fakeHost({ user: { ...SITE, ui: { settingsButton: 'none' } } });
     openUi('banner', none);
     fireEvent.click(screen.getByRole('button', { name: 'Reject all' }));
     await settle();
@@ -72,7 +88,7 @@ describe('banner (first layer)', () => {
   });
 
   it('the settings button reopens the centre showing the stored choice', async () => {
-    const host = fakeHost({ configPatch: { ui: { settingsButton: 'bottom-right' } } });
+    const host = fakeHost({ user: { ...SITE, ui: { settingsButton: 'bottom-right' } } });
     openUi('banner', host);
     fireEvent.click(screen.getByRole('button', { name: 'Accept all' }));
     await settle();

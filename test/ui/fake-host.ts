@@ -3,15 +3,27 @@
  * tests can assert what each button did to the stored record without the guard.
  */
 import type { ConsentChange, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, HistoryEntry, UiHost } from '../../src/core/types';
-import { defaultConfig } from '../../src/core/defaults';
+import { mergeConfig } from '../../src/core/merge-config';
+
+/** A typical site's config: its policy and a contact channel (the defaults name no one's). */
+export const SITE = {
+  policy: { url: '/privacy', version: '2021-10-24', effectiveDate: '2021-10-24' },
+  contact: { hotline: '+44 20 7946 0000', email: 'privacy@example.com' },
+};
 
 export interface FakeHost extends UiHost {
   calls: { name: string; arg?: unknown }[];
   record(): ConsentRecord | null;
 }
 
-export function fakeHost(overrides: Partial<UiHost> & { configPatch?: Partial<ConsentryConfig>; initial?: Partial<ConsentRecord> } = {}): FakeHost {
-  const config: ConsentryConfig = { ...defaultConfig(), ...overrides.configPatch };
+/**
+ * `user` is what the site wrote (merged over the defaults; `SITE` when absent);
+ * `configPatch` then replaces whole top-level keys of the result.
+ */
+export function fakeHost(
+  overrides: Partial<UiHost> & { user?: unknown; configPatch?: Partial<ConsentryConfig>; initial?: Partial<ConsentRecord> } = {},
+): FakeHost {
+  const config: ConsentryConfig = { ...mergeConfig(overrides.user ?? SITE), ...overrides.configPatch };
   const calls: FakeHost['calls'] = [];
   const listeners = new Set<(state: ConsentState) => void>();
   const history: HistoryEntry[] = [];

@@ -93,7 +93,7 @@ describe('unsubscribe confirmation', () => {
     openUi('unsubscribe', fakeHost({ unsubscribe: { list: 'News', token: 'x', valid: true } }));
     await settle();
     fireEvent.click(screen.getByRole('button', { name: 'Close' }));
-    expect(screen.getByRole('region', { name: 'Cookies and web beacons on this site' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Cookies on this site' })).toBeTruthy();
   });
 });
 
@@ -110,7 +110,7 @@ describe('policy-change notice', () => {
     openUi('banner', host);
     fireEvent.click(screen.getByRole('button', { name: 'Close without choosing (only necessary cookies are used)' }));
     const notice = screen.getByRole('complementary', { name: 'Our privacy policy has changed (effective 2021-10-24).' });
-    expect(notice.querySelector('[lang="zh-CN"]')?.textContent).toBe('我们的隐私政策已更新(2021-10-24 起生效)。');
+    expect(notice.querySelector('[lang="zh-CN"]')?.textContent).toBe('我们的隐私政策已更新（2021-10-24 起生效）。');
     fireEvent.click(within(notice).getByRole('button', { name: 'Dismiss' }));
     expect(screen.queryByRole('complementary', { name: /privacy policy has changed/ })).toBeNull();
     expect(host.calls).toEqual([]);
@@ -122,7 +122,7 @@ describe('policy-change notice', () => {
     openUi('notice', host);
     const notice = screen.getByRole('complementary', { name: 'Our privacy policy has changed (effective 2021-10-24).' });
     expect(within(notice).getByRole('link', { name: 'See what changed' }).getAttribute('href')).toBe(`${location.origin}/privacy`);
-    expect(notice.querySelector('[lang="zh-CN"]')?.textContent).toBe('我们的隐私政策已更新(2021-10-24 起生效)。');
+    expect(notice.querySelector('[lang="zh-CN"]')?.textContent).toBe('我们的隐私政策已更新（2021-10-24 起生效）。');
     expect(screen.queryByRole('region')).toBeNull();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.queryByRole('button', { name: 'Cookie settings' })).toBeNull();

@@ -1,6 +1,11 @@
-/** Mounts the real UI bundle entry on the test document, the way the guard does. */
+/**
+ * Mounts the real UI bundle entry on the test document, the way the guard
+ * does, with the preference centre's bundle already run (as after its first
+ * load): component tests are about what the views do, test/e2e about loading.
+ */
 import { afterEach } from 'vitest';
 import { createConsentryUi } from '../../src/ui/index';
+import '../../src/ui/centre/index';
 import type { UiHost, UiView } from '../../src/core/types';
 import { localeResources } from '../../src/ui/locale-resources';
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/preact';
 import { fakeHost } from './fake-host';
+import { webexMeetPreset } from '../../src/presets';
 import { openUi, settle } from './open-ui';
 
 const sw = (name: string) => screen.getByRole('switch', { name }) as HTMLInputElement;
@@ -56,8 +57,8 @@ describe('preference centre', () => {
     expect(host.record()?.categories).toEqual({ necessary: true, preferences: false, analytics: false, advertising: false, email: false });
   });
 
-  it('shows each category description and its vendors with cookies, purpose and retention', () => {
-    openUi('preferences', fakeHost());
+  it("shows each category description and the site's vendors with cookies, purpose and retention (here the preset's)", () => {
+    openUi('preferences', fakeHost({ user: webexMeetPreset }));
     const row = document.querySelector('[data-category="analytics"]') as HTMLElement;
     expect(row.textContent).toContain('Third-party statistics and analysis tools');
     const details = row.querySelector('details')!;
@@ -77,15 +78,31 @@ describe('preference centre', () => {
     await settle();
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(host.calls).toEqual([]);
-    expect(screen.getByRole('region', { name: 'Cookies and web beacons on this site' })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'Cookies on this site' })).toBeTruthy();
     expect(document.activeElement?.textContent).toBe('Manage choices');
   });
 
-  it('offers the contact channels and the policy link', () => {
-    openUi('preferences', fakeHost());
+  it("offers the site's contact channels and the policy link", () => {
+    openUi('preferences', fakeHost({ user: webexMeetPreset }));
     expect(screen.getByRole('link', { name: 'support@ketianyun.com' }).getAttribute('href')).toBe('mailto:support@ketianyun.com');
     expect(screen.getByRole('link', { name: '400-058-3528' }).getAttribute('href')).toBe('tel:4000583528');
     expect(screen.getByRole('link', { name: 'Full privacy policy' }).getAttribute('href')).toBe(`${location.origin}/privacy`);
+  });
+
+  it('with the bare defaults: generic descriptions, no vendor lists, no contact section and no policy link (no placeholders)', () => {
+    openUi('preferences', fakeHost({ user: {} }));
+    const dialog = screen.getByRole('dialog');
+    expect(document.querySelector('[data-category="analytics"]')?.textContent).toContain('Count visits and show which pages are used and how');
+    expect(dialog.querySelectorAll('.consentry-vendors')).toHaveLength(0);
+    expect(within(dialog).queryByRole('heading', { name: 'Questions?' })).toBeNull();
+    expect(within(dialog).queryAllByRole('link')).toEqual([]);
+    expect(dialog.textContent).not.toMatch(/hotline|privacy policy|@/i);
+  });
+
+  it('shows only the channels a site set: an email alone, no policy link', () => {
+    openUi('preferences', fakeHost({ user: { contact: { email: 'dpo@example.org' } } }));
+    const contact = screen.getByRole('region', { name: 'Questions?' });
+    expect(within(contact).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Email:dpo@example.org']);
   });
 });
 
@@ -106,21 +123,31 @@ describe('opt-out centre', () => {
     expect(host.record()?.optOuts).toEqual({ promotionalEmail: true, personalisedAds: false, adSharing: false });
   });
 
-  it('advertising refusals are switches that store the refusal', async () => {
+  it('advertising uses are switches named for what they allow (no double negative); switching one off stores the refusal', async () => {
     const host = fakeHost();
     openUi('optouts', host);
-    fireEvent.click(sw('Turn off personalised advertising'));
-    fireEvent.click(sw('Do not sell or share my statistics with advertisers'));
+    const personalised = sw('Personalised advertising');
+    expect(sw('Sharing statistics with advertisers').checked).toBe(true);
+    expect([personalised.checked, personalised.parentElement?.textContent]).toEqual([true, 'On']);
+    fireEvent.click(personalised);
+    expect([personalised.checked, personalised.parentElement?.textContent]).toEqual([false, 'Off']);
+    fireEvent.click(screen.getByRole('button', { name: 'Save choices' }));
+    await settle();
+    expect(host.record()?.optOuts).toEqual({ promotionalEmail: false, personalisedAds: true, adSharing: false });
+    openUi('optouts', host);
+    await settle();
+    expect([sw('Personalised advertising').checked, sw('Sharing statistics with advertisers').checked]).toEqual([false, true]);
+    fireEvent.click(sw('Sharing statistics with advertisers'));
     fireEvent.click(screen.getByRole('button', { name: 'Save choices' }));
     await settle();
     expect(host.record()?.optOuts).toEqual({ promotionalEmail: false, personalisedAds: true, adSharing: true });
   });
 
-  it('says the GPC signal is honoured and starts with both refusals on', () => {
+  it('says the GPC signal is honoured and starts with both advertising uses off', () => {
     openUi('optouts', fakeHost({ gpc: true }));
     expect(screen.getByText(/Global Privacy Control/)).toBeTruthy();
-    expect(sw('Turn off personalised advertising').checked).toBe(true);
-    expect(sw('Do not sell or share my statistics with advertisers').checked).toBe(true);
+    expect(sw('Personalised advertising').checked).toBe(false);
+    expect(sw('Sharing statistics with advertisers').checked).toBe(false);
   });
 
   it('has no GPC note without the signal', () => {
@@ -159,7 +186,18 @@ describe('your data', () => {
     create.mockRestore();
     click.mockRestore();
 
+    // Destructive, so it asks first: Cancel keeps everything and gives focus back to the button.
+    const remove = screen.getByRole('button', { name: 'Delete my choices' });
+    expect(remove.className).toContain('consentry-button-danger');
+    fireEvent.click(remove);
+    const question = screen.getByRole('group', { name: /^Delete your stored choice and its history from this browser\?/ });
+    expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Cancel' }));
+    fireEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('group', { name: /^Delete your stored choice/ })).toBeNull();
+    expect(document.activeElement?.textContent).toBe('Delete my choices');
+    expect(host.calls.map((c) => c.name)).toEqual(['rejectAll']);
     fireEvent.click(screen.getByRole('button', { name: 'Delete my choices' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
     await settle();
     expect(host.calls.map((c) => c.name)).toEqual(['rejectAll', 'withdraw']);
     expect(host.record()).toBeNull();

@@ -195,7 +195,10 @@ describe('consentry check-config', () => {
     files({ 'c.json': '{ "policy": { "url": "/privacy", "version": "2026-01-01" }, "expiryMonths": 3 }' });
     expect(await cli(['check-config', 'c.json'])).toMatchObject({
       code: 0,
-      stdout: '  warning  expiryMonths is 3; regulators expect 6 to 13 months\nc.json: valid (1 warning)\n',
+      stdout:
+        '  warning  expiryMonths is 3; regulators expect 6 to 13 months\n' +
+        '  warning  contact is not set; every site sets contact.email, contact.hotline or both (until then the preference centre has no contact section)\n' +
+        'c.json: valid (2 warnings)\n',
     });
   });
 
@@ -207,7 +210,9 @@ describe('consentry check-config', () => {
         '  error  policy.url must be an http(s) URL or a same-site path, got "javascript:x"\n' +
         '  error  cookie.days must be a whole number from 1 to 400, got 9999\n' +
         '  error  colour is not a known option\n' +
-        'c.json: invalid (3 errors): the guard would deny every optional category until it is fixed\n',
+        '  warning  policy.version is not set; every site sets it (until then choices are stored under the version "unversioned")\n' +
+        '  warning  contact is not set; every site sets contact.email, contact.hotline or both (until then the preference centre has no contact section)\n' +
+        'c.json: invalid (3 errors, 2 warnings): the guard would deny every optional category until it is fixed\n',
     });
   });
 
@@ -254,9 +259,21 @@ describe('consentry init', () => {
   });
 
   it('refuses invalid values (exit 1) and an existing file without --force (exit 2)', async () => {
-    expect(await cli(['init', '--contact-email', 'not-an-email'])).toMatchObject({ code: 1, stderr: '  error  contact.email must be an email address, got "not-an-email"\nconsentry init: nothing written; fix the values above\n' });
+    expect(await cli(['init', '--contact-email', 'not-an-email'])).toMatchObject({
+      code: 1,
+      stderr:
+        '  error  contact.email must be an email address, got "not-an-email"\n' +
+        '  warning  policy.url is not set; every site sets it (until then the banner and the preference centre show no policy link)\n' +
+        '  warning  policy.version is not set; every site sets it (until then choices are stored under the version "unversioned")\n' +
+        'consentry init: nothing written; fix the values above\n',
+    });
     files({ 'consentry.config.json': '{}' });
-    expect(await cli(['init', '--policy-url', '/p'])).toMatchObject({ code: 2, stderr: 'consentry: consentry.config.json already exists; use --force to replace it, or --out to write elsewhere\n' });
+    expect(await cli(['init', '--policy-url', '/p'])).toMatchObject({
+      code: 2,
+      stderr:
+        '  warning  contact is not set; every site sets contact.email, contact.hotline or both (until then the preference centre has no contact section)\n' +
+        'consentry: consentry.config.json already exists; use --force to replace it, or --out to write elsewhere\n',
+    });
     expect(read('consentry.config.json')).toBe('{}');
     expect((await cli(['init', '--policy-url', '/p', '--force'])).code).toBe(0);
   });

@@ -6,11 +6,36 @@ import type { ConsentryConfig } from '../../src/core/types';
 import type { Kernel } from '../../src/guard/kernel';
 import { BUILT_IN_CATEGORY_IDS, defaultConfig } from '../../src/core/defaults';
 import { availableLanguages, pickLanguage } from '../../src/core/language';
-import { POLICY_TEXTS, withPolicyTexts } from '../../src/core/policy-texts';
+import { CATEGORY_TEXTS, withCategoryTexts } from '../../src/core/category-texts';
+import { validate } from '../../src/core/validate';
+import { webexMeetPreset } from '../../src/presets';
+import { localeResources } from '../../src/ui/locale-resources';
 import { readUserConfig } from '../../src/guard/head/config-source';
 import { reportEmbedding } from '../../src/guard/runtime/diagnostics';
 
-describe('defaults from the privacy policy', () => {
+/** What validation says about a config that sets none of the fields every site sets. */
+const SITE_FIELD_WARNINGS = [
+  {
+    path: 'policy.url',
+    message: 'policy.url is not set; every site sets it (until then the banner and the preference centre show no policy link)',
+    warning: true,
+  },
+  {
+    path: 'policy.version',
+    message: 'policy.version is not set; every site sets it (until then choices are stored under the version "unversioned")',
+    warning: true,
+  },
+  {
+    path: 'contact',
+    message: 'contact is not set; every site sets contact.email, contact.hotline or both (until then the preference centre has no contact section)',
+    warning: true,
+  },
+];
+
+/** The fields every site sets, so a test config draws no warning about them. */
+const SITE = { policy: { url: '/privacy', version: '2026-01-01' }, contact: { email: 'privacy@example.com' } };
+
+describe('defaults', () => {
   const config = defaultConfig();
 
   it('has the five categories in the mirror cookie bit order, necessary always on', () => {
@@ -19,19 +44,20 @@ describe('defaults from the privacy policy', () => {
     expect(config.categories.filter((c) => c.required).map((c) => c.id)).toEqual(['necessary']);
     expect(config.categories.map((c) => c.name)).toEqual([
       { en: 'Strictly necessary', 'zh-CN': '必要' },
-      { en: 'Preferences', 'zh-CN': '偏好设置' },
+      { en: 'Preferences', 'zh-CN': '偏好' },
       { en: 'Analytics', 'zh-CN': '统计分析' },
       { en: 'Advertising', 'zh-CN': '广告' },
       { en: 'Email link tracking', 'zh-CN': '邮件链接追踪' },
     ]);
   });
 
-  it("carries the policy's version, effective date, contact channels and the other defaults", () => {
-    expect(config.policy).toEqual({ version: '2021-10-24', effectiveDate: '2021-10-24', material: false, url: '/privacy', noticeDays: 30 });
-    expect(config.contact).toEqual({ hotline: '400-058-3528', email: 'support@ketianyun.com' });
+  it("name no one's policy or contact: only a placeholder version, and the other defaults", () => {
+    expect(config.policy).toEqual({ version: 'unversioned', material: false, noticeDays: 30 });
+    expect(config.contact).toEqual({});
     expect(config.cookie).toEqual({ name: 'consentry', days: 182 });
     expect(config.expiryMonths).toBe(12);
     expect(config.minors).toEqual({ enabled: false, age: 18 });
+    expect(config.ui).toEqual({ layout: 'bar', settingsButton: 'bottom-left' });
     expect(config.email.unsubscribeParams).toEqual({ list: 'unsubscribe', token: 'token' });
     expect(config.email.trackingParams).toEqual(expect.arrayContaining(['utm_*', 'mc_eid', 'mc_cid', '_hsenc', '_hsmi', 'mkt_tok', 'vero_id']));
     expect(config.email.trackingParams).not.toContain('gclid');
@@ -39,36 +65,75 @@ describe('defaults from the privacy policy', () => {
     expect(config.consentMode).toBe(false);
   });
 
-  it('is itself a valid config, and a fresh copy each time', () => {
-    expect(resolveConfig(defaultConfig())).toEqual({ config: defaultConfig(), problems: [], invalid: false });
+  it("carry none of the preset's company, contact or vendor details, in the config or in any shipped text", () => {
+    const { contact, policy, categories } = webexMeetPreset;
+    const specific = [
+      contact!.hotline!,
+      contact!.email!,
+      policy!.version!,
+      ...categories!.flatMap((c) => c.vendors!.flatMap((v) => (typeof v.name == 'string' ? [v.name] : Object.values(v.name)))),
+      'meeting',
+      '会议',
+    ].filter((text): text is string => !!text && !['This website', '本网站'].includes(text));
+    expect(specific).toEqual(expect.arrayContaining(['400-058-3528', 'support@ketianyun.com', 'Baidu Tongji', '百度统计', 'Google Ads / DoubleClick']));
+    const shipped = JSON.stringify([defaultConfig(), CATEGORY_TEXTS, localeResources('en'), localeResources('zh-CN')]);
+    expect(specific.filter((text) => shipped.includes(text))).toEqual([]);
+  });
+
+  it('is itself a usable config (warning about the fields every site sets), and a fresh copy each time', () => {
+    expect(resolveConfig(defaultConfig())).toEqual({ config: defaultConfig(), problems: [SITE_FIELD_WARNINGS[0], SITE_FIELD_WARNINGS[2]], invalid: false });
     defaultConfig().categories.pop();
     expect(defaultConfig().categories).toHaveLength(5);
   });
 
-  it('keeps long texts out of the defaults (the guard bundles them) and has them for every built-in category in both languages', () => {
+  it('keeps descriptions out of the defaults (the guard bundles them) and has them for every built-in category in both languages', () => {
     for (const c of config.categories) {
       expect(c.description).toEqual({ en: '' });
       expect(c.vendors).toEqual([]);
-      const texts = POLICY_TEXTS[c.id]!;
-      expect(texts.description.en.length).toBeGreaterThan(40);
-      expect(texts.description['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
-      expect(texts.vendors.length).toBeGreaterThan(0);
-      for (const v of texts.vendors) {
+      const text = CATEGORY_TEXTS[c.id]!;
+      expect(text.en.length).toBeGreaterThan(40);
+      expect(text['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect(resolveConfig({ ...SITE, categories: withCategoryTexts(config).categories }).problems).toEqual([]);
+  });
+
+  it('withCategoryTexts fills only descriptions the owner left empty, and keeps an own description whole', () => {
+    const own = { name: 'Own stats', purpose: { en: 'Ours' }, cookies: [] };
+    const { config: resolved } = resolveConfig({
+      categories: [
+        { id: 'analytics', description: { en: 'Our words' }, vendors: [own] },
+        { id: 'email', description: { en: '', 'zh-CN': '我们的说明' } },
+      ],
+    });
+    const filled = withCategoryTexts(resolved);
+    const analytics = filled.categories.find((c) => c.id === 'analytics')!;
+    expect(analytics.description).toEqual({ en: 'Our words' });
+    expect(analytics.vendors).toEqual([own]);
+    expect(filled.categories.find((c) => c.id === 'email')!.description).toEqual({ ...CATEGORY_TEXTS.email, 'zh-CN': '我们的说明' });
+    expect(filled.categories.find((c) => c.id === 'preferences')!.description).toEqual(CATEGORY_TEXTS.preferences);
+  });
+});
+
+describe('the Webex Meet preset', () => {
+  it('is a valid config that sets every field a site sets, and resolves to its policy, contact and vendor tables', () => {
+    expect(validate(webexMeetPreset)).toEqual([]);
+    const { config } = resolveConfig(webexMeetPreset);
+    expect(config.policy).toEqual({ url: '/privacy', version: '2021-10-24', effectiveDate: '2021-10-24', material: false, noticeDays: 30 });
+    expect(config.contact).toEqual({ hotline: '400-058-3528', email: 'support@ketianyun.com' });
+    expect(config.categories.map((c) => [c.id, c.name.en, c.vendors.length])).toEqual([
+      ['necessary', 'Strictly necessary', 1],
+      ['preferences', 'Preferences', 1],
+      ['analytics', 'Analytics', 2],
+      ['advertising', 'Advertising', 2],
+      ['email', 'Email link tracking', 1],
+    ]);
+    for (const c of config.categories) {
+      expect(c.description['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
+      for (const v of c.vendors) {
         expect(v.purpose['zh-CN']).toMatch(/[\u4e00-\u9fff]/);
         for (const cookie of v.cookies) expect(cookie.duration['zh-CN']).toBeTruthy();
       }
     }
-    expect(resolveConfig({ categories: withPolicyTexts(config).categories }).problems).toEqual([]);
-  });
-
-  it('withPolicyTexts fills only what the owner left empty', () => {
-    const own = { name: 'Own stats', purpose: { en: 'Ours' }, cookies: [] };
-    const { config: resolved } = resolveConfig({ categories: [{ id: 'analytics', description: { en: 'Our words' }, vendors: [own] }] });
-    const filled = withPolicyTexts(resolved);
-    const analytics = filled.categories.find((c) => c.id === 'analytics')!;
-    expect(analytics.description).toEqual({ en: 'Our words' });
-    expect(analytics.vendors).toEqual([own]);
-    expect(filled.categories.find((c) => c.id === 'email')!.description).toEqual(POLICY_TEXTS.email!.description);
   });
 });
 
@@ -76,17 +141,19 @@ describe('resolveConfig', () => {
   it('merges what the owner wrote over the defaults', () => {
     const { config, problems, invalid } = resolveConfig({
       policy: { url: 'https://example.com/privacy', version: '2026-11-01', material: true },
+      contact: { hotline: '+86 10 1234 5678' },
       cookie: { domain: 'example.com' },
       email: { unsubscribeParams: { token: 't' } },
       ui: { nonce: 'abc' },
     });
     expect(invalid).toBe(false);
     expect(problems).toEqual([]);
-    expect(config.policy).toEqual({ version: '2026-11-01', effectiveDate: '2021-10-24', material: true, url: 'https://example.com/privacy', noticeDays: 30 });
+    expect(config.policy).toEqual({ version: '2026-11-01', material: true, url: 'https://example.com/privacy', noticeDays: 30 });
+    expect(config.contact).toEqual({ hotline: '+86 10 1234 5678' });
     expect(config.cookie).toEqual({ name: 'consentry', days: 182, domain: 'example.com' });
     expect(config.email.unsubscribeParams).toEqual({ list: 'unsubscribe', token: 't' });
     expect(config.email.trackingParams).toEqual(defaultConfig().email.trackingParams);
-    expect(config.ui).toEqual({ settingsButton: 'bottom-left', nonce: 'abc' });
+    expect(config.ui).toEqual({ layout: 'bar', settingsButton: 'bottom-left', nonce: 'abc' });
   });
 
   it('merges categories by id, appends new ones, and keeps necessary required', () => {
@@ -108,21 +175,21 @@ describe('resolveConfig', () => {
   });
 
   it('falls back to the defaults on an invalid config, and reports why', () => {
-    const result = resolveConfig({ cookie: { name: 'ok', days: -1 } });
+    const result = resolveConfig({ ...SITE, cookie: { name: 'ok', days: -1 } });
     expect(result.invalid).toBe(true);
     expect(result.config).toEqual(defaultConfig());
     expect(result.problems.map((p) => p.message)).toEqual(['cookie.days must be a whole number from 1 to 400, got -1']);
   });
 
   it('keeps a config that has only warnings', () => {
-    const result = resolveConfig({ expiryMonths: 24 });
+    const result = resolveConfig({ ...SITE, expiryMonths: 24 });
     expect(result.invalid).toBe(false);
     expect(result.config.expiryMonths).toBe(24);
-    expect(result.problems).toHaveLength(1);
+    expect(result.problems.map((p) => p.path)).toEqual(['expiryMonths']);
   });
 
-  it('treats no config as the defaults', () => {
-    expect(resolveConfig(undefined)).toEqual({ config: defaultConfig(), problems: [], invalid: false });
+  it('treats no config as the defaults, warning about the fields every site sets', () => {
+    expect(resolveConfig(undefined)).toEqual({ config: defaultConfig(), problems: SITE_FIELD_WARNINGS, invalid: false });
   });
 });
 
@@ -245,9 +312,9 @@ describe('config sources on the page', () => {
   });
 
   it('passes a data attribute that is not true/false on to validation as text', () => {
-    const script = guardScript({ 'data-reload-on-withdraw': 'yes' });
+    const script = guardScript({ 'data-reload-on-withdraw': 'yes', 'data-policy-url': '/privacy', 'data-policy-version': '3' });
     const { user } = readUserConfig(script);
-    expect(resolveConfig(user).problems.map((p) => p.message)).toEqual(['reloadOnWithdraw must be true or false, got "yes"']);
+    expect(resolveConfig({ ...user, contact: SITE.contact }).problems.map((p) => p.message)).toEqual(['reloadOnWithdraw must be true or false, got "yes"']);
   });
 
   it("reuses the guard's CSP nonce for the UI unless the config names one", () => {

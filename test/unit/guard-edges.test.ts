@@ -49,7 +49,7 @@ describe('UI loader', () => {
 
   async function loader() {
     const { createUiLoader, listenForOpenLinks } = await import('../../src/guard/runtime/ui-loader');
-    const config = { ...defaultConfig(), ui: { settingsButton: 'bottom-left' as const, nonce: 'n0nce' } };
+    const config = { ...defaultConfig(), ui: { ...defaultConfig().ui, nonce: 'n0nce' } };
     const openUi = createUiLoader({ api, config, language: 'zh-CN', gpc: true, base: 'https://cdn.example.com/consentry/consentry.js?v=1' });
     return { openUi, listenForOpenLinks: () => listenForOpenLinks(openUi) };
   }

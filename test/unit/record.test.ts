@@ -7,7 +7,8 @@ import { addMonths, applyChange, decodeHistoryEntry, decodeStoredRecord, history
 import { reconcile } from '../../src/core/reconcile';
 import type { ConsentRecord, ConsentryConfig } from '../../src/core/types';
 
-const config = defaultConfig();
+/** A site's config: the defaults with its policy's version and date (the defaults name no one's). */
+const config: ConsentryConfig = { ...defaultConfig(), policy: { ...defaultConfig().policy, version: '2021-10-24', effectiveDate: '2021-10-24' } };
 const IDS = config.categories.map((c) => c.id);
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
 const DAY = 86_400_000;

@@ -1,21 +1,42 @@
 import { describe, expect, it } from 'vitest';
+import { deepMerge } from '../../src/core/objects';
 import { validate } from '../../src/core/validate';
+
+/** The fields every site sets (a config without them draws warnings, tested below). */
+const SITE = { policy: { url: '/privacy', version: '2026-01-01' }, contact: { email: 'privacy@example.com' } };
 
 describe('validate: configs that are fine', () => {
   it.each<[string, unknown]>([
-    ['nothing', {}],
-    ['the README example', { policy: { url: '/privacy', version: '2021-10-24' } }],
+    ['only the fields every site sets', {}],
+    ['the README example', { policy: { url: '/privacy', version: '2026-01-01' }, contact: { email: 'privacy@example.com', hotline: '+44 20 7946 0000' } }],
     ['an absolute policy URL and a relative one', { policy: { url: 'https://example.com/privacy' }, ui: { css: './consentry.css', src: 'consentry-ui.js' } }],
     ['a rule without a vendor name', { rules: [{ category: 'analytics', cookies: ['_x'] }] }],
     ['a new category with an English name', { categories: [{ id: 'video', name: { en: 'Video', 'zh-CN': '视频' } }], rules: [{ vendor: 'Vimeo', category: 'video', hosts: ['vimeo.com'] }] }],
     ['a built-in category renamed in Chinese only', { categories: [{ id: 'analytics', name: { 'zh-CN': '数据统计' } }] }],
     ['a vendor named by language', { categories: [{ id: 'necessary', vendors: [{ name: { en: 'This shop', 'zh-CN': '本店' }, purpose: { en: 'Cart' }, cookies: [] }] }] }],
     ['a vendor table', { categories: [{ id: 'analytics', vendors: [{ name: 'Matomo', policyUrl: 'https://matomo.org/privacy', purpose: { en: 'Stats' }, cookies: [{ name: '_pk_id.*', purpose: { en: 'Visitor' }, duration: { en: '13 months' } }] }] }] }],
-    ['every scalar option', { language: 'zh-CN', expiryMonths: 6, reloadOnWithdraw: true, observeMarkup: false, consentMode: true, receiptEndpoint: '/consent/receipts', serviceWorker: '/consentry-sw.js', cookie: { name: 'cc', domain: '.example.com', days: 400 }, minors: { enabled: true, age: 14 }, ui: { settingsButton: 'none', nonce: 'r4nd0m+/=' } }],
+    ['every scalar option', { language: 'zh-CN', expiryMonths: 6, reloadOnWithdraw: true, observeMarkup: false, consentMode: true, receiptEndpoint: '/consent/receipts', serviceWorker: '/consentry-sw.js', cookie: { name: 'cc', domain: '.example.com', days: 400 }, minors: { enabled: true, age: 14 }, ui: { layout: 'box', settingsButton: 'none', nonce: 'r4nd0m+/=' } }],
     ['translations and email params', { translations: { fr: { 'banner.title': 'Cookies' } }, email: { trackingParams: ['utm_*', 'mc_eid'], unsubscribeParams: { list: 'l', token: 't' } } }],
     ['a contact', { contact: { hotline: '400-058-3528', email: 'privacy@example.com' } }],
   ])('%s', (_name, config) => {
-    expect(validate(config)).toEqual([]);
+    expect(validate(deepMerge(SITE, config))).toEqual([]);
+  });
+});
+
+describe('validate: the fields every site sets', () => {
+  const URL = 'policy.url is not set; every site sets it (until then the banner and the preference centre show no policy link)';
+  const VERSION = 'policy.version is not set; every site sets it (until then choices are stored under the version "unversioned")';
+  const CONTACT = 'contact is not set; every site sets contact.email, contact.hotline or both (until then the preference centre has no contact section)';
+  it.each<[string, unknown, string[]]>([
+    ['none of them', {}, [URL, VERSION, CONTACT]],
+    ['only the policy', { policy: { url: '/privacy', version: '3' } }, [CONTACT]],
+    ['a policy without a version, and a hotline', { policy: { url: '/privacy' }, contact: { hotline: '400-000-0000' } }, [VERSION]],
+    ['an email without a policy', { contact: { email: 'privacy@example.com' } }, [URL, VERSION]],
+    ['an empty contact object', { ...SITE, contact: {} }, [CONTACT]],
+  ])('%s', (_name, config, messages) => {
+    const problems = validate(config);
+    expect(problems.map((p) => p.message)).toEqual(messages);
+    expect(problems.every((p) => p.warning === true && p.message.startsWith(p.path))).toBe(true);
   });
 });
 
@@ -55,6 +76,7 @@ describe('validate: every problem, with its exact message', () => {
     ['notice days negative', { policy: { noticeDays: -1 } }, ['policy.noticeDays must be a whole number from 0 to 365, got -1']],
     ['a contact email without @', { contact: { email: 'support' } }, ['contact.email must be an email address, got "support"']],
     ['an unknown settings button', { ui: { settingsButton: 'top' } }, ['ui.settingsButton must be one of "bottom-left", "bottom-right", "none", got "top"']],
+    ['an unknown banner layout', { ui: { layout: 'modal' } }, ['ui.layout must be one of "bar", "box", got "modal"']],
     ['a translation that is not text', { translations: { fr: { 'banner.title': 3 } } }, ['translations.fr["banner.title"] must be a string, got 3']],
     ['a tracking param with a space', { email: { trackingParams: ['utm source'] } }, ['email.trackingParams[0] must be a query parameter name (optionally ending in "*"), got "utm source"']],
     ['a minors age below 10', { minors: { age: 8, enabled: 'no' } }, ['minors.age must be a whole number from 10 to 21, got 8', 'minors.enabled must be true or false, got "no"']],
@@ -69,15 +91,18 @@ describe('validate: every problem, with its exact message', () => {
       ['categories[0].id must be a non-empty string, got ""', 'cookie.days must be a whole number from 1 to 400, got "forever"', 'extra is not a known option', 'expiryMonths must be a whole number from 1 to 24, got 0'],
     ],
   ])('%s', (_name, config, messages) => {
-    const problems = validate(config);
+    // A policy that is not an object has no url or version either: those warnings are tested above.
+    const problems = validate(typeof config == 'object' && config && !Array.isArray(config) ? deepMerge(SITE, config) : config).filter(
+      (p) => !(p.warning && p.path.startsWith('policy.')),
+    );
     expect(problems.map((p) => p.message)).toEqual(messages);
     expect(problems.every((p) => !p.warning)).toBe(true);
     for (const p of problems) expect(p.message.startsWith(p.path)).toBe(true);
   });
 
   it('warns (without making the config invalid) about an expiry outside 6 to 13 months', () => {
-    expect(validate({ expiryMonths: 24 })).toEqual([{ path: 'expiryMonths', message: 'expiryMonths is 24; regulators expect 6 to 13 months', warning: true }]);
-    expect(validate({ expiryMonths: 13 })).toEqual([]);
-    expect(validate({ expiryMonths: 5 })[0]?.warning).toBe(true);
+    expect(validate({ ...SITE, expiryMonths: 24 })).toEqual([{ path: 'expiryMonths', message: 'expiryMonths is 24; regulators expect 6 to 13 months', warning: true }]);
+    expect(validate({ ...SITE, expiryMonths: 13 })).toEqual([]);
+    expect(validate({ ...SITE, expiryMonths: 5 })[0]?.warning).toBe(true);
   });
 });

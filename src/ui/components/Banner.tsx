@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { useUi } from '../context';
 import type { AgeAnswer } from '../actions';
 import { AgeQuestion } from './AgeQuestion';
-import { PanelHead } from './PanelHead';
+import { LanguageSwitch } from './LanguageSwitch';
 import { PolicyNotice } from './PolicyNotice';
 import { SafeLink } from './SafeLink';
 
@@ -14,6 +14,8 @@ interface BannerProps {
   onAcceptAll(): void;
   onRejectAll(): void;
   onManage(): void;
+  /** The visitor is about to choose "Manage choices" (pointer over it, focus on it): the centre can start loading. */
+  onManageIntent(): void;
   onDismiss(): void;
   /** Focus "Manage choices" on mount (returning from the preference centre). */
   focusManage: boolean;
@@ -21,8 +23,12 @@ interface BannerProps {
 
 /**
  * The first layer: a labelled, non-modal region fixed to the bottom of the
- * viewport (no layout shift), with three equal buttons. Dismissing it records
- * nothing: only necessary cookies stay in use.
+ * viewport (no layout shift), as a bar or, with `ui.layout: 'box'`, a corner
+ * box. "Accept all" and "Reject all" are the same button and come first in
+ * the tab order; "Manage choices" and the policy link follow as links, then
+ * the language switch and the close button. The markup is in that order and
+ * the stylesheet places the parts (the switch and × at the top). Dismissing
+ * it records nothing: only necessary cookies stay in use.
  */
 export function Banner(props: BannerProps) {
   const { t, language, host } = useUi();
@@ -32,46 +38,75 @@ export function Banner(props: BannerProps) {
     if (props.focusManage) manage.current?.focus();
   }, [props.focusManage]);
   const minor = props.age?.under === true;
+  const layout = host.config.ui?.layout === 'box' ? 'box' : 'bar';
+  const policyUrl = host.config.policy?.url;
   return (
-    <section class="consentry-banner" aria-labelledby="consentry-banner-title" lang={language} data-consentry="banner">
+    <section class={`consentry-banner consentry-banner-${layout}`} aria-labelledby="consentry-banner-title" lang={language} data-consentry="banner">
       <div class="consentry-banner-inner">
-        <PanelHead class="consentry-banner-head" titleId="consentry-banner-title" close={{ label: t('banner.closeWithoutChoice'), onClose: props.onDismiss }}>
+        <h2 id="consentry-banner-title" class="consentry-title consentry-banner-title">
           {t('banner.title')}
-        </PanelHead>
-        {host.policyChanged ? <PolicyNotice inline /> : null}
-        <p class="consentry-text">
-          {t('banner.body')}{' '}
-          <SafeLink href={host.config.policy?.url} class="consentry-link">
-            {t('banner.policyLink')}
-          </SafeLink>
-        </p>
+        </h2>
+        <p class="consentry-text consentry-banner-text">{t('banner.body')}</p>
         {props.askAge ? (
-          <AgeQuestion onAnswer={props.onAge} />
+          <div class="consentry-banner-choices">
+            <AgeQuestion onAnswer={props.onAge} />
+          </div>
         ) : minor ? (
-          <div class="consentry-minor">
+          <div class="consentry-banner-choices consentry-minor">
             <p class="consentry-text">{t('minor.body', { age: host.config.minors.age })}</p>
             <div class="consentry-actions">
               <button type="button" class="consentry-button" onClick={props.onRejectAll}>
                 {t('minor.necessaryOnly')}
               </button>
-              <button type="button" class="consentry-button" ref={manage} onClick={props.onManage}>
+              <button type="button" class="consentry-button consentry-button-secondary" ref={manage} onClick={props.onManage} onPointerEnter={props.onManageIntent} onFocus={props.onManageIntent}>
                 {t('minor.guardianChoose')}
               </button>
             </div>
           </div>
         ) : (
-          <div class="consentry-actions consentry-actions-3">
+          <div class="consentry-banner-choices consentry-actions consentry-actions-pair">
             <button type="button" class="consentry-button" data-action="accept-all" onClick={props.onAcceptAll}>
               {t('actions.acceptAll')}
             </button>
             <button type="button" class="consentry-button" data-action="reject-all" onClick={props.onRejectAll}>
               {t('actions.rejectAll')}
             </button>
-            <button type="button" class="consentry-button" data-action="manage" ref={manage} onClick={props.onManage}>
-              {t('actions.manage')}
-            </button>
           </div>
         )}
+        {(!props.askAge && !minor) || policyUrl ? (
+          <div class="consentry-banner-more">
+            {!props.askAge && !minor ? (
+              <button
+                type="button"
+                class="consentry-button-link"
+                data-action="manage"
+                ref={manage}
+                onClick={props.onManage}
+                onPointerEnter={props.onManageIntent}
+                onTouchStart={props.onManageIntent}
+                onFocus={props.onManageIntent}
+              >
+                {t('actions.manage')}
+              </button>
+            ) : null}
+            {policyUrl ? (
+              <SafeLink href={policyUrl} class="consentry-link">
+                {t('banner.policyLink')}
+              </SafeLink>
+            ) : null}
+          </div>
+        ) : null}
+        {host.policyChanged ? (
+          <div class="consentry-banner-notice">
+            <PolicyNotice inline />
+          </div>
+        ) : null}
+        <div class="consentry-banner-tools">
+          <LanguageSwitch />
+          <button type="button" class="consentry-close" aria-label={t('banner.closeWithoutChoice')} onClick={props.onDismiss}>
+            <span aria-hidden="true">×</span>
+          </button>
+        </div>
       </div>
     </section>
   );

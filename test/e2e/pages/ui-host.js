@@ -1,33 +1,46 @@
 // A minimal stand-in for the guard, for UI pages: an in-memory API that logs
 // calls in window.__uiCalls, then opens the view named in ?view= (default
-// banner). Query: lang, gpc=1, policyChanged=1, minors=1, unsubscribe=<list>.
+// banner). Query: lang, gpc=1, policyChanged=1, minors=1, unsubscribe=<list>,
+// layout=box. The config is an example site's, as the guard would resolve it.
 (function () {
   var params = new URLSearchParams(location.search);
   var listeners = [];
   var record = null;
   var history = [];
   window.__uiCalls = [];
-  var category = function (id, en, zh) {
-    var c = { id: id, name: { en: en, 'zh-CN': zh }, description: { en: '' }, vendors: [] };
+  var category = function (id, en, zh, vendors) {
+    var c = { id: id, name: { en: en, 'zh-CN': zh }, description: { en: '' }, vendors: vendors || [] };
     if (id === 'necessary') c.required = true;
     return c;
+  };
+  var t = function (en, zh) {
+    return { en: en, 'zh-CN': zh };
+  };
+  var matomo = {
+    name: 'Matomo',
+    policyUrl: 'https://matomo.org/privacy-policy/',
+    purpose: t('Visit statistics, on our own server.', '访问统计，数据保存在我们自己的服务器上。'),
+    cookies: [
+      { name: '_pk_id.*', purpose: t('Tells visits apart.', '区分不同的访问。'), duration: t('13 months', '13 个月') },
+      { name: '_pk_ses.*', purpose: t('Keeps the state of a visit.', '保存本次访问的状态。'), duration: t('30 minutes', '30 分钟') },
+    ],
   };
   var config = {
     categories: [
       category('necessary', 'Strictly necessary', '必要'),
-      category('preferences', 'Preferences', '偏好设置'),
-      category('analytics', 'Analytics', '统计分析'),
+      category('preferences', 'Preferences', '偏好'),
+      category('analytics', 'Analytics', '统计分析', [matomo]),
       category('advertising', 'Advertising', '广告'),
       category('email', 'Email link tracking', '邮件链接追踪'),
     ],
     rules: [],
     policy: { version: '2021-10-24', effectiveDate: '2021-10-24', material: false, url: '/privacy', noticeDays: 30 },
-    contact: { hotline: '400-058-3528', email: 'support@ketianyun.com' },
+    contact: { hotline: '+44 20 7946 0000', email: 'privacy@example.com' },
     cookie: { name: 'consentry', days: 182 },
     expiryMonths: 12,
     reloadOnWithdraw: false,
     consentMode: false,
-    ui: { settingsButton: 'bottom-left' },
+    ui: { layout: params.get('layout') === 'box' ? 'box' : 'bar', settingsButton: 'bottom-left' },
     translations: {},
     email: { unsubscribeParams: { list: 'unsubscribe', token: 'token' }, trackingParams: [] },
     minors: { enabled: params.get('minors') === '1', age: 18 },
