@@ -15,7 +15,7 @@
  */
 import { URL_SINKS } from '../../core/url-sinks';
 import { inspected, natives } from './held';
-import { hold, judgeMarkup, judgeTree } from './hold';
+import { hold, judgeMarkup, judgeTree, PARSED, PRESENT } from './hold';
 import { patchMethods, patchSetter } from './patch';
 import { guardFramesIn } from './realms';
 import { guardWrite } from './write';
@@ -106,7 +106,7 @@ export function guardElements(realm: Realm): void {
   const judgeRecords = (records: MutationRecord[]) => {
     for (const record of records)
       for (const node of record.addedNodes) {
-        judgeTree(node, 'parsed');
+        judgeTree(node, PARSED);
         guardFramesIn(node);
       }
   };
@@ -126,11 +126,11 @@ export function guardElements(realm: Realm): void {
   // run for every node a page inserts, so they take no rest array.
   patchMethods(Node.prototype, 'appendChild insertBefore replaceChild', (native) =>
     function (this: unknown, node: unknown, other?: unknown) {
-      const deferred = judgeTree(node as Node, 'present');
+      const deferred = judgeTree(node as Node, PRESENT);
       pause();
       // The same number of arguments: insertBefore with one must still throw as it does natively.
       const result = arguments.length < 2 ? native.call(this, node) : native.call(this, node, other);
-      if (deferred) judgeTree(node as Node, 'present');
+      if (deferred) judgeTree(node as Node, PRESENT);
       guardFramesIn(node);
       return result;
     },
@@ -139,11 +139,11 @@ export function guardElements(realm: Realm): void {
     patchMethods(owner.prototype, 'append prepend before after replaceWith replaceChildren insertAdjacentElement moveBefore', (native) =>
       function (this: unknown, ...args: unknown[]) {
         let deferred: boolean | void = false;
-        for (let i = 0; i < args.length; i++) deferred = judgeTree(args[i] as Node, 'present') || deferred;
+        for (let i = 0; i < args.length; i++) deferred = judgeTree(args[i] as Node, PRESENT) || deferred;
         pause();
         const result = native.apply(this, args);
         for (let i = 0; i < args.length; i++) {
-          if (deferred) judgeTree(args[i] as Node, 'present');
+          if (deferred) judgeTree(args[i] as Node, PRESENT);
           guardFramesIn(args[i]);
         }
         return result;
@@ -158,7 +158,7 @@ export function guardElements(realm: Realm): void {
     patchMethods(owner.prototype, names, (native) =>
       function (this: unknown, ...args: unknown[]) {
         const node = native.apply(this, args) as Node;
-        judgeTree(node, 'present');
+        judgeTree(node, PRESENT);
         return node;
       },
     );
@@ -174,7 +174,7 @@ export function guardElements(realm: Realm): void {
     patchSetter(owner.prototype, name, function (markup, native) {
       const parent = name == 'outerHTML' ? this.parentNode : this;
       native(typeof markup == 'string' ? judgeMarkup(markup, this.ownerDocument) : markup);
-      judgeTree(parent, 'present');
+      judgeTree(parent, PRESENT);
       guardFramesIn(parent);
     });
   }
@@ -185,7 +185,7 @@ export function guardElements(realm: Realm): void {
         if (typeof args[at] == 'string') args[at] = judgeMarkup(args[at] as string, this.ownerDocument);
         native.apply(this, args);
         // A detached element's own content loads too (images): judge it when there is no parent.
-        judgeTree(this.parentNode || this, 'present');
+        judgeTree(this.parentNode || this, PRESENT);
         guardFramesIn(this.parentNode);
       },
     );
@@ -193,7 +193,7 @@ export function guardElements(realm: Realm): void {
   patchMethods(Range.prototype, 'createContextualFragment', (native) =>
     function (this: Range, ...args: unknown[]) {
       const fragment = native.apply(this, args) as DocumentFragment;
-      judgeTree(fragment, 'present');
+      judgeTree(fragment, PRESENT);
       return fragment;
     },
   );

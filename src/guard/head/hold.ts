@@ -22,13 +22,17 @@ import { plugins } from './plugins';
 import { deniedRule } from './rules';
 
 /**
- * Where a value being judged stands:
- * - `set`: about to be set (nothing loaded yet);
- * - `present`: already on an element a script is inserting (nothing loaded yet, but the attribute is live);
- * - `parsed`: put there by the HTML parser (the browser's preload scanner may have requested it already);
- * - `markup`: on a stand-in parsed from an HTML string into an inert template, which the page's parse replaces.
+ * Where a value being judged stands (numbers: they are in every page view's bytes):
+ * - `SET`: about to be set (nothing loaded yet);
+ * - `PRESENT`: already on an element a script is inserting (nothing loaded yet, but the attribute is live);
+ * - `PARSED`: put there by the HTML parser (the browser's preload scanner may have requested it already);
+ * - `MARKUP`: on a stand-in parsed from an HTML string into an inert template, which the page's parse replaces.
  */
-export type Stage = 'set' | 'present' | 'parsed' | 'markup';
+export const SET = 0;
+export const PRESENT = 1;
+export const PARSED = 2;
+export const MARKUP = 3;
+export type Stage = typeof SET | typeof PRESENT | typeof PARSED | typeof MARKUP;
 
 /** Every element that may hold a sink, or is tagged. */
 export const SINK_SELECTOR = SINK_ATTRIBUTES.map((name) => `[${name.replace(':', '\\:')}]`).join() + ',[data-consent]';
@@ -57,7 +61,7 @@ export function markHeld(element: Element, category: string): void {
  * Judge `value` as attribute `name` of `element`. Returns true when it dealt
  * with it (held, or set in a judged form) and the caller must not set it.
  */
-export function hold(element: Element, name: string, value: string, stage: Stage = 'set'): boolean {
+export function hold(element: Element, name: string, value: string, stage: Stage = SET): boolean {
   const sink = sinkOf(element.localName, name);
   if (!sink) return false;
   const base = element.baseURI;
@@ -65,7 +69,7 @@ export function hold(element: Element, name: string, value: string, stage: Stage
     // Its own realm runs the head first, which attaches to this page's kernel (./index.ts).
     const judged = judgeMarkup(value, element.ownerDocument, true);
     const next = judged.startsWith(self.attach) ? judged : self.attach + judged;
-    if (next == value && stage != 'set') return false;
+    if (next == value && stage != SET) return false;
     set(element, name, next);
     return true;
   }
@@ -73,14 +77,14 @@ export function hold(element: Element, name: string, value: string, stage: Stage
   for (const url of readUrls(sink.kind, value)) if ((rule = deniedRule(url, base))) break;
   if (!rule) return false;
   const tag = element.localName;
-  const parsed = stage == 'parsed';
-  const live = stage != 'set';
+  const parsed = stage == PARSED;
+  const live = stage != SET;
   if (parsed && sink.kind != 'l') untagged.push([tag, name, value, rule]);
   if (sink.kind == 'l') {
     set(element, name, readUrls('l', value).filter((url) => !deniedRule(url, base)).join(' '));
   } else if (tag == 'script') {
     // Made by the parser: it will not run it again, so the runtime runs a copy; else the same element gets its URL back.
-    if (stage == 'set' || stage == 'present') {
+    if (stage < PARSED) {
       scripts.set(element, value);
       if (live) element.removeAttribute(name);
     }
@@ -88,7 +92,7 @@ export function hold(element: Element, name: string, value: string, stage: Stage
   } else if (tag == 'img') {
     // A pixel. From the HTML it has been requested already: never again. From a string, a new image sends it.
     if (live) element.removeAttribute(name);
-    const send = stage == 'markup' ? () => void (new Image().src = value) : () => set(element, name, value);
+    const send = stage == MARKUP ? () => void (new Image().src = value) : () => set(element, name, value);
     if (parsed || !holdHit(rule.category, 0, send)) failImage(element);
   } else {
     set(element, 'data-' + name, value);
@@ -163,7 +167,7 @@ export function judgeMarkup(html: string, doc: Document | null = document, scrip
   for (const node of template.content.querySelectorAll(SINK_SELECTOR)) {
     // Scripts in an HTML string never run; in a `srcdoc` document they do.
     if (node.localName == 'script' && !scriptsRun) continue;
-    for (const { name, value } of [...node.attributes]) if (hold(node, name, value, 'markup')) held = true;
+    for (const { name, value } of [...node.attributes]) if (hold(node, name, value, MARKUP)) held = true;
   }
   return held ? natives.innerHTML.get!.call(template) : html;
 }

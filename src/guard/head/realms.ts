@@ -52,12 +52,8 @@ export function guardFramesIn(node: unknown): void {
 
 /** Guard a realm the moment page code reaches it through a frame element. */
 function guardFrames(realm: Realm): void {
-  for (const [owner, names] of [
-    [realm.HTMLIFrameElement, 'contentWindow contentDocument'],
-    [realm.HTMLFrameElement, 'contentWindow contentDocument'],
-    [realm.HTMLObjectElement, 'contentWindow contentDocument'],
-  ] as const) {
-    for (const name of names.split(' ')) {
+  for (const owner of [realm.HTMLIFrameElement, realm.HTMLFrameElement, realm.HTMLObjectElement]) {
+    for (const name of ['contentWindow', 'contentDocument']) {
       const descriptor = Object.getOwnPropertyDescriptor(owner.prototype, name);
       if (descriptor?.get)
         Object.defineProperty(owner.prototype, name, {
