@@ -3,9 +3,13 @@
  * processes at once are all stored, each once (one 201 and one 200 for each);
  * one-click POSTs of the same tokens to both make one entry each; and a
  * marketing reader paging the opt-out feed while both write sees every item
- * exactly once. The feed check runs on SQLite (one instance) too.
+ * exactly once. The feed check runs on SQLite (one instance) too. A
+ * transaction left open in another database of the same cluster does not
+ * hold the feed back; one open in the ledger's own database does, and its
+ * opt-out comes after it commits, not lost.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { signToken } from '../../src/server/tokens';
 import type { ConsentReceipt } from '../../src/core/types';
 import {
@@ -106,5 +110,52 @@ describe.each(DATABASES)('the opt-out feed read while instances write, on %s', (
     expect(seen).toHaveLength(RECEIPTS);
     expect(new Set(seen)).toEqual(new Set(receipts.map((receipt) => receipt.recordId)));
     expect(await countRows(db, 'optouts')).toBe(RECEIPTS);
+  });
+});
+
+describe('the opt-out feed beside open transactions, on PostgreSQL', () => {
+  let db: TestDatabase;
+  let neighbour: TestDatabase;
+  let ledger: LedgerProcess;
+  const open: pg.Client[] = [];
+
+  beforeAll(async () => {
+    [db, neighbour] = await Promise.all([createDatabase('postgres'), createDatabase('postgres')]);
+    ledger = await startLedgerProcess(db);
+    await neighbour.query('CREATE TABLE busy (n int)');
+  });
+  afterAll(async () => {
+    await Promise.all(open.map((client) => client.end().catch(() => {})));
+    await ledger?.stop();
+    await Promise.all([db?.drop(), neighbour?.drop()]);
+  });
+
+  /** A client in `database` inside a transaction that has written (so it holds a transaction id). */
+  async function openTransaction(database: TestDatabase, write: string): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: database.url });
+    open.push(client);
+    await client.connect();
+    await client.query('BEGIN');
+    await client.query(write);
+    return client;
+  }
+  const unsubscribe = (recipient: string) =>
+    fetch(`${ledger.origin}/v1/unsubscribe/${signToken([TOKEN_KEY], 'horizon', recipient)}`, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) });
+  const feed = async () => ((await (await getWithKey(ledger.origin, '/v1/optouts?limit=1000')).json()) as { items: { recipient?: string }[] }).items.map((item) => item.recipient);
+
+  it('is not held back by a transaction open in another database', async () => {
+    const elsewhere = await openTransaction(neighbour, 'INSERT INTO busy VALUES (1)');
+    expect((await unsubscribe('r-1')).status).toBe(200);
+    expect(await feed()).toEqual(['r-1']);
+    await elsewhere.query('ROLLBACK');
+  });
+
+  it("holds back what follows a transaction open in the ledger's database, and gives its row once it commits", async () => {
+    const before = (await feed()).length;
+    const writer = await openTransaction(db, "INSERT INTO optouts (kind, list, recipient, source, at) VALUES ('email', 'horizon', 'r-slow', 'landing', 0)");
+    expect((await unsubscribe('r-2')).status).toBe(200);
+    expect((await feed()).slice(before)).toEqual([]);
+    await writer.query('COMMIT');
+    expect((await feed()).slice(before)).toEqual(['r-slow', 'r-2']);
   });
 });

@@ -9,12 +9,17 @@
  * - Migrations run under a transaction-scoped advisory lock: instances
  *   starting together apply each migration once.
  * - The opt-out feed pages by (transaction id, seq) and returns only rows of
- *   transactions older than every transaction still running
- *   (`pg_snapshot_xmin`). Sequence numbers are handed out before commit, so a
- *   reader paging by seq alone could see 11 committed before 10 and skip 10
- *   for ever; with the horizon, a row that commits later always sorts after
- *   the cursor. The price: an open transaction on the database holds the
- *   feed back until it ends.
+ *   transactions older than every transaction still running that could
+ *   write to this database (FEED_HORIZON). Sequence numbers are handed out
+ *   before commit, so a reader paging by seq alone could see 11 committed
+ *   before 10 and skip 10 for ever; with the horizon, a row that commits
+ *   later always sorts after the cursor. Transaction ids are cluster-wide,
+ *   so the plain horizon (`pg_snapshot_xmin`) let any open transaction in
+ *   another database of the cluster (another application, a long report)
+ *   hold the feed back; those are left out when pg_stat_activity names
+ *   their database. The price that remains: a transaction open on the
+ *   ledger's own database, or one whose database the ledger's role may not
+ *   see, holds the feed back until it ends — late, never lost.
  * - Rate-limit counters are an UNLOGGED table (no WAL, no fsync).
  */
 import pg from 'pg';
@@ -26,6 +31,17 @@ const CURSOR = /^(\d{1,20})\.(\d{1,19})$/;
 const MIGRATION_LOCK = 4_205_873_109; // any constant: the same for every instance
 const STALE_COUNTERS_MS = 3_600_000;
 const EXPORT_BATCH = 1000;
+/**
+ * The first transaction id the feed may not pass: the oldest transaction in
+ * this statement's snapshot still running, unless pg_stat_activity shows it
+ * running in another database (it cannot write our rows); the snapshot's
+ * xmax when none is. Read from the statement's own snapshot, so a
+ * transaction that ends between the two reads is counted (late, not lost).
+ */
+const FEED_HORIZON = `COALESCE(
+  (SELECT min(running) FROM pg_snapshot_xip(pg_current_snapshot()) AS running
+   WHERE running::xid NOT IN (SELECT backend_xid FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database())),
+  pg_snapshot_xmax(pg_current_snapshot()))`;
 const OPT_OUT_COLUMNS = 'seq, kind, list, recipient, source, consent_id, personalised_ads, ad_sharing, gpc, at';
 
 const INSERT_RECEIPT = `
@@ -125,7 +141,7 @@ export async function openPostgres(url: string): Promise<Store> {
       if (!position) throw new RangeError('cursor is not one this ledger gave out (it runs on PostgreSQL)');
       const { rows } = await pool.query<OptOutRow & { txid: string; seq: string }>(
         `SELECT txid::text AS txid, ${OPT_OUT_COLUMNS} FROM optouts
-         WHERE (txid, seq) > ($1::xid8, $2::bigint) AND txid < pg_snapshot_xmin(pg_current_snapshot()) AND at >= $3
+         WHERE (txid, seq) > ($1::xid8, $2::bigint) AND txid < ${FEED_HORIZON} AND at >= $3
          ORDER BY txid, seq LIMIT $4`,
         [position[0], position[1], since, limit + 1],
       );
