@@ -19,6 +19,7 @@
  */
 import { BUILT_IN_CATEGORY_IDS } from './defaults';
 import { CLOCK_SKEW } from './policy';
+import { escapePolicy } from './policy-version';
 import { addMonths, RECORD_SCHEMA } from './record';
 import type { CategoryId, ConsentMethod, ConsentRecord, ConsentryConfig, Language, OptOuts } from './types';
 
@@ -41,11 +42,6 @@ export interface MirrorDecision {
   id: string;
 }
 
-const escapePolicy = (version: string) =>
-  encodeURIComponent(version)
-    .replace(/[.~!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
-    .replace(/%/g, '~');
-
 /** The cookie value for `record`; `categoryIds` is the configured category order. */
 export function encodeMirrorCookie(record: ConsentRecord, categoryIds: readonly CategoryId[]): string {
   let bits = 0;
@@ -65,6 +61,7 @@ export function encodeMirrorCookie(record: ConsentRecord, categoryIds: readonly 
   return ['1', escapePolicy(record.policyVersion), bits.toString(16), flags.toString(16), updated, record.id].join('.');
 }
 
+// The policy field's 200 is POLICY_FIELD_MAX (./policy-version.ts), written out so the head's bundle carries no escaping code.
 const FORMAT = /^1\.([\w~!'()*-]{1,200})\.([0-9a-f]{1,8})\.([0-9a-f]{1,3})\.([0-9a-z]{1,8})\.([\w-]{1,64})$/;
 
 /**

@@ -28,8 +28,9 @@ export function needsChoice(record: ConsentRecord | null, config: ConsentryConfi
  */
 export function isOutdated(record: ConsentRecord, config: ConsentryConfig, now: number): boolean {
   const maxExpiry = addMonths(record.updatedAt, config.expiryMonths);
-  if (now >= Math.min(record.expiresAt, maxExpiry) || Math.max(record.updatedAt - now, record.expiresAt - maxExpiry) > CLOCK_SKEW) return true;
-  return config.policy.material && record.policyVersion !== config.policy.version;
+  // Written as what must hold for the choice to count, so a time that is NaN (no comparison holds) makes it outdated.
+  const timesHold = now < Math.min(record.expiresAt, maxExpiry) && Math.max(record.updatedAt - now, record.expiresAt - maxExpiry) <= CLOCK_SKEW;
+  return !timesHold || (config.policy.material && record.policyVersion !== config.policy.version);
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { BUILT_IN_CATEGORY_IDS } from './defaults';
 import { isPlainObject } from './objects';
+import { fitsMirrorCookie, POLICY_FIELD_MAX } from './policy-version';
 import type { ConfigProblem } from './types';
 
 /** A leaf check: returns what was expected when `value` is wrong, else nothing. */
@@ -90,7 +91,7 @@ const SCHEMA: Schema = {
     },
   ],
   policy: {
-    version: TEXT,
+    version: leaf((v) => isText(v) && fitsMirrorCookie(v), `a non-empty string the mirror cookie can carry (at most ${POLICY_FIELD_MAX} characters URL-encoded)`),
     effectiveDate: leaf((v) => typeof v == 'string' && /^\d{4}-\d\d-\d\d$/.test(v) && Date.parse(v) >= 0, 'a date as YYYY-MM-DD'),
     material: BOOL,
     url: SITE_URL,

@@ -151,6 +151,15 @@ describe('reading stored records', () => {
     ['a broken minor answer', { ...record(), minor: { under: 'yes' } }],
     ['v0 with a non-list', { ...v0, allowed: 'analytics' }],
     ['v0 without a time', { ...v0, ts: undefined }],
+    // Found by fuzzing (test/unit/fuzz-decoders.test.ts).
+    ['a time no Date can hold (it read as a choice that never expires)', { ...record(), updatedAt: 1e300, expiresAt: 1e300 }],
+    ['an infinite expiry', { ...record(), expiresAt: Infinity }],
+    ['v0 whose migrated expiry falls past the last Date', { ...v0, ts: 8.64e15 - DAY }],
+    ['an id the mirror cookie cannot carry', { ...record(), id: 'r.1' }],
+    ['v0 with such an id', { ...v0, id: 'old 1' }],
+    ['a policy version with a lone surrogate (encoding the cookie threw)', { ...record(), policyVersion: 'v\uD800' }],
+    ['a policy version too long for the cookie', { ...record(), policyVersion: 'x'.repeat(201) }],
+    ['v0 with an empty policy', { ...v0, policy: '' }],
   ])('ignores %s', (_name, stored) => {
     expect(decodeStoredRecord(stored, config)).toBeNull();
   });
@@ -174,6 +183,9 @@ describe('needsChoice', () => {
     ['a record made a day from now', record({ updatedAt: NOW + DAY, expiresAt: addMonths(NOW + DAY, 12) }), config, true],
     ['a record made within the clock skew allowed (an hour)', record({ updatedAt: NOW + 60_000, expiresAt: addMonths(NOW + 60_000, 12) }), config, false],
     ['a record that expires later than expiryMonths allows', record({ expiresAt: NOW + 100 * 365 * DAY }), config, true],
+    // Found by fuzzing: a time past what a Date holds made every comparison false (NaN), which read as "still valid".
+    ['a record made at a time no Date can hold', record({ updatedAt: 1e300, expiresAt: 1e300 }), config, true],
+    ['a record with a NaN expiry', record({ expiresAt: NaN }), config, true],
     ['an older policy, material change', record({ policyVersion: '2020-01-01' }), withPolicy({ version: '2026-11-01', material: true }), true],
     ['an older policy, minor change', record({ policyVersion: '2020-01-01' }), withPolicy({ version: '2026-11-01', material: false }), false],
     ['the same policy, flagged material', record(), withPolicy({ material: true }), false],

@@ -47,7 +47,10 @@ describe('validate: every problem, with its exact message', () => {
     ['a cookie domain with a scheme', { cookie: { domain: 'https://example.com' } }, ['cookie.domain must be a domain such as "example.com", got "https://example.com"']],
     ['expiry beyond 24 months', { expiryMonths: 36 }, ['expiryMonths must be a whole number from 1 to 24, got 36']],
     ['a bad effective date', { policy: { effectiveDate: '24/10/2021' } }, ['policy.effectiveDate must be a date as YYYY-MM-DD, got "24/10/2021"']],
-    ['an empty policy version', { policy: { version: ' ' } }, ['policy.version must be a non-empty string, got " "']],
+    ['an empty policy version', { policy: { version: ' ' } }, ['policy.version must be a non-empty string the mirror cookie can carry (at most 200 characters URL-encoded), got " "']],
+    // Found by fuzzing (test/unit/fuzz-decoders.test.ts): versions the mirror cookie could not carry.
+    ['a policy version with a lone surrogate (encoding it for the cookie threw)', { policy: { version: 'v\uD800' } }, ['policy.version must be a non-empty string the mirror cookie can carry (at most 200 characters URL-encoded), got "v\\ud800"']],
+    ['a policy version too long for the cookie (every choice was then unreadable)', { policy: { version: '隐'.repeat(23) } }, [`policy.version must be a non-empty string the mirror cookie can carry (at most 200 characters URL-encoded), got "${'隐'.repeat(23)}"`]],
     ['notice days negative', { policy: { noticeDays: -1 } }, ['policy.noticeDays must be a whole number from 0 to 365, got -1']],
     ['a contact email without @', { contact: { email: 'support' } }, ['contact.email must be an email address, got "support"']],
     ['an unknown settings button', { ui: { settingsButton: 'top' } }, ['ui.settingsButton must be one of "bottom-left", "bottom-right", "none", got "top"']],
