@@ -67,22 +67,27 @@ export function sinkOf(tag: string, attribute: string): UrlSink | undefined {
   return URL_SINKS.find((sink) => sink.attribute === name && (sink.tag === '*' || sink.tag.toLowerCase() === element));
 }
 
+/** HTML's ASCII whitespace; JavaScript's `\s` has more (U+00A0, U+2028…), which a URL may contain. */
+const HTML_SPACE = /[\t\n\f\r ]/;
+
 /**
  * The URLs in a `srcset` value, as HTML's "parse a srcset attribute" reads
- * them: each candidate's URL is its run of non-space characters (commas
- * inside it, as in a `data:` URL, belong to it; trailing ones end the
- * candidate), and its descriptors run to the next comma outside parentheses.
+ * them: each candidate's URL is its run of characters up to ASCII whitespace
+ * (commas inside it, as in a `data:` URL, belong to it; trailing ones end the
+ * candidate), and its descriptors run to the next comma outside a
+ * parenthesis (which, as in the algorithm, does not nest: its first `)` ends
+ * it).
  */
 export function srcsetUrls(value: string): string[] {
   const urls: string[] = [];
   for (let at = 0; at < value.length; ) {
-    while (/[\s,]/.test(value[at] ?? '')) at++;
+    while (HTML_SPACE.test(value[at] ?? '') || value[at] == ',') at++;
     const start = at;
-    while (at < value.length && !/\s/.test(value[at]!)) at++;
+    while (at < value.length && !HTML_SPACE.test(value[at]!)) at++;
     let url = value.slice(start, at);
     if (/,$/.test(url)) url = url.replace(/,+$/, '');
     else {
-      for (let depth = 0; at < value.length && (value[at] != ',' || depth > 0); at++) depth += value[at] == '(' ? 1 : value[at] == ')' ? -1 : 0;
+      for (let inParens = false; at < value.length && (value[at] != ',' || inParens); at++) inParens = value[at] == '(' || (inParens && value[at] != ')');
       at++;
     }
     if (url) urls.push(url);
@@ -90,28 +95,78 @@ export function srcsetUrls(value: string): string[] {
   return urls;
 }
 
+/** CSS whitespace (CSS Syntax 3), in a regular expression. */
+const CSS_SPACE = String.raw`(?:\r\n|[\t\n\f\r ])`;
+
+/**
+ * An escape, read one way only (so a long run of escapes cannot make the
+ * expression backtrack exponentially): 6 hex digits, or 1–5 not followed by
+ * another, then one whitespace or none (so `url(\68 ttps://…)` stays one
+ * URL); or a backslash before any other character.
+ */
+const CSS_ESCAPE = String.raw`\\(?:(?:[0-9a-f]{6}|[0-9a-f]{1,5}(?![0-9a-f]))(?:${CSS_SPACE}|(?!${CSS_SPACE}))|[^0-9a-f])`;
+
+/** A quoted CSS string: it ends at its quote, or (a bad string, as the tokenizer has it) at a newline that is not escaped. */
+const CSS_STRING = String.raw`"(?:[^"\\\n\f\r]|${CSS_ESCAPE})*"|'(?:[^'\\\n\f\r]|${CSS_ESCAPE})*'`;
+
+/**
+ * A comment (skipped: the browser ignores what is in it, and a quote in it
+ * must not open a string that hides the next `url()`); `url(…)` (a string,
+ * or unquoted up to whitespace or `)`); `@import "…"`; `image-set(`; any
+ * string (a URL when inside an image-set).
+ */
+const CSS_URLS = new RegExp(
+  String.raw`/\*[\s\S]*?(?:\*/|$)|url\(${CSS_SPACE}*(${CSS_STRING}|(?:[^)\t\n\f\r \\]|${CSS_ESCAPE})*)${CSS_SPACE}*\)|@import${CSS_SPACE}*(${CSS_STRING})|image-set\(|(${CSS_STRING})`,
+  'gi',
+);
+
+/**
+ * A CSS string or URL's value, as CSS Syntax 3 "consumes an escaped code
+ * point": a hex escape (1–6 digits, and one whitespace after it) is its code
+ * point (0, a surrogate or one past U+10FFFF is U+FFFD), an escaped newline
+ * continues the line, any other escaped character is itself.
+ */
+const unescapeCss = (text: string) =>
+  text.replace(/\\(?:([0-9a-f]{1,6})(?:\r\n|[\t\n\f\r ])?|(\r\n|[\n\f\r])|([\s\S]))/gi, (_, hex?: string, newline?: string, char?: string) => {
+    if (newline) return '';
+    if (!hex) return char!;
+    const code = parseInt(hex, 16);
+    return String.fromCodePoint(code == 0 || (code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff ? 0xfffd : code);
+  });
+
 /**
  * The URLs CSS loads: `url(…)` (quoted or not), the strings of `image-set(…)`
- * and `@import "…"`. Escapes in them are undone. (CSS that spells `url` with
+ * and `@import "…"`, with CSS escapes undone (a tracker URL written with
+ * `\68 ttps:` escapes is still read). (CSS that spells `url` itself with
  * escapes is beyond this reading: the service worker catches what it loads.)
  */
 export function cssUrls(css: string): string[] {
   const urls: string[] = [];
   // The end of the `image-set(…)` being read: quoted strings before it are image URLs.
   let setEnd = -1;
-  for (const match of css.matchAll(/url\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)\s]*)\s*\)|@import\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|image-set\(|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/gi)) {
+  for (const match of css.matchAll(CSS_URLS)) {
     const [found, inUrl, imported, quoted] = match;
     if (/^image-set/i.test(found)) {
-      let at = match.index + found.length;
-      for (let depth = 1; at < css.length && depth; at++) depth += css[at] == '(' ? 1 : css[at] == ')' ? -1 : 0;
-      setEnd = at;
+      setEnd = imageSetEnd(css, match.index + found.length);
       continue;
     }
     const url = inUrl || imported || (match.index < setEnd ? quoted : '');
     // Quotes off, escapes undone.
-    if (url) urls.push(url.replace(/^(["'])(.*)\1$/s, '$2').replace(/\\(.)/g, '$1'));
+    if (url) urls.push(unescapeCss(url.replace(/^(["'])([\s\S]*)\1$/, '$2')));
   }
   return urls.filter(Boolean);
+}
+
+/** Where the `image-set(` whose arguments start at `at` ends: at its `)`, skipping escapes, strings (to their quote or a newline) and nested parentheses. */
+function imageSetEnd(css: string, at: number): number {
+  for (let depth = 1; at < css.length; at++) {
+    const c = css[at];
+    if (c == '\\') at++;
+    else if (c == '"' || c == "'") {
+      for (at++; at < css.length && css[at] != c && !/[\n\f\r]/.test(css[at]!); at++) if (css[at] == '\\') at++;
+    } else if ((depth += c == '(' ? 1 : c == ')' ? -1 : 0) == 0) return at;
+  }
+  return at;
 }
 
 /** The URLs a sink's value names (for `h`, none: an HTML document is judged as a whole). */
