@@ -136,7 +136,7 @@ function srcsetReference(input: string): string[] {
           if (c === ')') state = 'in';
         } else if (HTML_SPACE.test(c)) {
           state = 'after';
-        } else if (c === ',' && state !== 'parens') {
+        } else if (c === ',') {
           position++;
           break;
         } else if (state === 'after') {
