@@ -85,6 +85,17 @@ export const historyEntryOf = (record: ConsentRecord): HistoryEntry => ({
 });
 
 /**
+ * Whether two history entries describe the same change: the same second (the
+ * mirror cookie keeps seconds), method, policy version, categories and
+ * opt-outs. A record rebuilt from the cookie then adds no second entry for a
+ * change the history already holds.
+ */
+export function sameChange(a: HistoryEntry, b: HistoryEntry): boolean {
+  const flags = (e: HistoryEntry) => JSON.stringify([Object.entries(e.categories).filter(([, on]) => on).map(([id]) => id).sort(), e.optOuts.promotionalEmail, e.optOuts.personalisedAds, e.optOuts.adSharing]);
+  return Math.floor(a.at / 1000) == Math.floor(b.at / 1000) && a.method == b.method && a.policyVersion == b.policyVersion && flags(a) == flags(b);
+}
+
+/**
  * The record shape written before schema 1 (an earlier prototype stored the
  * allowed categories as a list and a single email flag). Kept so choices made
  * then are migrated, not lost.

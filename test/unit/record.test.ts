@@ -3,7 +3,7 @@ import { defaultConfig } from '../../src/core/defaults';
 import { decodeMirrorCookie, encodeMirrorCookie, recordFromMirror } from '../../src/core/mirror-cookie';
 import { effectiveCategories, needsChoice } from '../../src/core/policy';
 import { policyNoticeActive } from '../../src/core/policy-notice';
-import { addMonths, applyChange, decodeHistoryEntry, decodeStoredRecord, historyEntryOf, migrateV0, newRecordId } from '../../src/core/record';
+import { addMonths, applyChange, decodeHistoryEntry, decodeStoredRecord, historyEntryOf, migrateV0, newRecordId, sameChange } from '../../src/core/record';
 import { reconcile } from '../../src/core/reconcile';
 import type { ConsentRecord, ConsentryConfig } from '../../src/core/types';
 
@@ -164,6 +164,16 @@ describe('reading stored records', () => {
     expect(decodeStoredRecord(stored, config)).toBeNull();
   });
 
+  it('tells the same change from another (a record rebuilt from the cookie adds no second history entry)', () => {
+    const entry = historyEntryOf(record({ updatedAt: NOW + 700 }));
+    const fromCookie = historyEntryOf(recordFromMirror(decodeMirrorCookie(encodeMirrorCookie(record({ updatedAt: NOW + 700 }), IDS), IDS, NOW + DAY)!, config, 'en'));
+    expect(sameChange(entry, fromCookie)).toBe(true);
+    expect(sameChange(entry, { ...fromCookie, at: NOW + 1000 })).toBe(false);
+    expect(sameChange(entry, { ...fromCookie, method: 'accept-all' })).toBe(false);
+    expect(sameChange(entry, { ...fromCookie, categories: { ...fromCookie.categories, email: true } })).toBe(false);
+    expect(sameChange(entry, { ...fromCookie, optOuts: { ...fromCookie.optOuts, adSharing: true } })).toBe(false);
+  });
+
   it('reads history entries and rejects broken ones', () => {
     const entry = historyEntryOf(record());
     expect(decodeHistoryEntry(entry)).toEqual(entry);
@@ -259,9 +269,22 @@ describe('reconcile (IndexedDB is the source of truth)', () => {
     const result = reconcile(undefined, mirror(cookieOf(stored), 'zh-CN'), config);
     expect(result).toMatchObject({ ...none, saveRecord: true, record: { id: 'r-1', language: 'zh-CN', categories: stored.categories } });
   });
-  it('an unreadable stored record: ignored, cookie dropped, visitor asked again', () => {
-    expect(reconcile({ schema: 9 }, mirror(cookieOf(stored), 'en'), config)).toEqual({ ...none, record: null, unreadable: true, removeCookie: true });
+  it('an unreadable stored record and no valid cookie: ignored, the visitor asked again', () => {
     expect(reconcile('garbage', mirror(undefined, 'en'), config)).toEqual({ ...none, record: null, unreadable: true });
+    expect(reconcile({ schema: 1, id: 'r-1' }, mirror('1.broken', 'en'), config)).toEqual({ ...none, record: null, unreadable: true, removeCookie: true });
+  });
+  // Issue #11: a corrupt or truncated record used to cost the visitor the choice the cookie still held.
+  it.each<[string, unknown]>([
+    ['a corrupt record', { ...record(), categories: 'garbled' }],
+    ['a truncated record', '{"schema":1,"id":"r-1","policyVer'],
+    ['a record some other program wrote', { hello: 'world' }],
+  ])("%s with a valid cookie: the cookie's choice is kept and recorded over it", (_name, broken) => {
+    const result = reconcile(broken, mirror(cookieOf(stored), 'en'), config);
+    expect(result).toMatchObject({ unreadable: true, saveRecord: true, removeCookie: false, writeCookie: false, record: { id: 'r-1', categories: stored.categories, method: stored.method } });
+  });
+  it("a record from a newer schema with a valid cookie: the cookie's choice is used, and the newer record is left for newer code", () => {
+    const result = reconcile({ ...record(), schema: 2, extra: { from: 'the future' } }, mirror(cookieOf(stored), 'en'), config);
+    expect(result).toMatchObject({ unreadable: true, saveRecord: false, removeCookie: false, writeCookie: false, record: { id: 'r-1', categories: stored.categories } });
   });
   it('a malformed cookie and nothing stored: dropped', () => {
     expect(reconcile(undefined, mirror('nonsense', 'en'), config)).toEqual({ ...none, record: null, removeCookie: true });

@@ -14,7 +14,7 @@
  */
 import { encodeMirrorCookie } from '../../core/mirror-cookie';
 import { NOTICE_KEY } from '../../core/storage-keys';
-import { historyEntryOf } from '../../core/record';
+import { historyEntryOf, sameChange } from '../../core/record';
 import { reconcile } from '../../core/reconcile';
 import { policyNoticeActive } from '../../core/policy-notice';
 import type { ConsentRecord, ConsentryConfig } from '../../core/types';
@@ -94,13 +94,19 @@ function run(kernel: Kernel): void {
 
   void storage
     .load()
-    .then((stored) => {
+    .then(async (stored) => {
       // The cookie is read again: another tab may have changed it meanwhile.
       const found = reconcile(stored, kernel.readMirror(config, language), config);
-      if (found.unreadable) console.warn('consentry: the stored choice could not be read; the visitor is asked again');
+      if (found.unreadable)
+        console.warn(`consentry: the stored choice could not be read; ${found.record ? "the mirror cookie's choice is kept" : 'the visitor is asked again'}`);
       if (found.removeCookie) removeMirror(config);
       if (found.writeCookie && found.record) writeMirror(config, encodeMirrorCookie(found.record, config.categories.map((c) => c.id)));
-      if (found.saveRecord && found.record) void storage.save(found.record, historyEntryOf(found.record));
+      if (found.saveRecord && found.record) {
+        // The history may already hold this change (only the record was lost or broken): record it once.
+        const entry = historyEntryOf(found.record);
+        const known = (await storage.history()).some((e) => sameChange(e, entry));
+        void storage.save(found.record, known ? undefined : entry);
+      }
       return found.record;
     })
     .catch((error: unknown) => {
