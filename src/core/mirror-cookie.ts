@@ -18,9 +18,8 @@
  * - `<id>`: the record id (letters, digits, `-`, `_`).
  */
 import { BUILT_IN_CATEGORY_IDS } from './defaults';
-import { CLOCK_SKEW } from './policy';
 import { escapePolicy } from './policy-version';
-import { addMonths, RECORD_SCHEMA } from './record';
+import { addMonths, CLOCK_SKEW, RECORD_SCHEMA } from './record';
 import type { CategoryId, ConsentMethod, ConsentRecord, ConsentryConfig, Language, OptOuts } from './types';
 
 /** Methods in the order of their 3-bit index in `<flags>` (bits 6–8). */

@@ -10,6 +10,12 @@ import type { CategoryId, ConsentChange, ConsentMethod, ConsentRecord, Consentry
 /** The schema version this code writes. */
 export const RECORD_SCHEMA = 1;
 
+/**
+ * How far a stored time may be off what we would have written (a clock set
+ * back since the choice was made); anything further was not written by us.
+ */
+export const CLOCK_SKEW = 3_600_000;
+
 const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'gpc', 'api', 'unsubscribe-link', 'withdraw'];
 
 /** Nothing refused yet: the state before the visitor touched an opt-out. */

@@ -104,8 +104,9 @@ function run(kernel: Kernel): void {
       if (found.saveRecord && found.record) {
         // The history may already hold this change (only the record was lost or broken): record it once.
         const entry = historyEntryOf(found.record);
-        const known = (await storage.history()).some((e) => sameChange(e, entry));
-        void storage.save(found.record, known ? undefined : entry);
+        const known = (await storage.history()).find((e) => sameChange(e, entry));
+        // Dated as the history has it: the cookie keeps whole seconds, and the record must not count as older than its own change.
+        void storage.save(found.record, known ? undefined : entry, false, known?.at);
       }
       return found.record;
     })

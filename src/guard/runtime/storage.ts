@@ -18,7 +18,7 @@
  *   connection closes (and opens again on its next use).
  */
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import { decodeHistoryEntry } from '../../core/record';
+import { CLOCK_SKEW, decodeHistoryEntry } from '../../core/record';
 import { STORAGE_DB, STORAGE_STORE } from '../../core/storage-keys';
 import type { ConsentRecord, HistoryEntry } from '../../core/types';
 
@@ -40,10 +40,10 @@ export interface ConsentStorage {
    * Replace the record (`null` deletes it) and append `entry` to the history;
    * `forgetHistory` deletes the history first. Resolves once stored (or once
    * storing failed: the page keeps it in memory and tries again). The change
-   * is dated by the entry (or the record): a record is not written over a
-   * later change another tab stored.
+   * is dated `changedAt` (default: the entry's time, else the record's): a
+   * record is not written over a later change another tab stored.
    */
-  save(record: ConsentRecord | null, entry?: HistoryEntry, forgetHistory?: boolean): Promise<void>;
+  save(record: ConsentRecord | null, entry?: HistoryEntry, forgetHistory?: boolean, changedAt?: number): Promise<void>;
   /** The history, oldest first (entries that cannot be read are skipped). */
   history(): Promise<HistoryEntry[]>;
 }
@@ -56,9 +56,11 @@ const capped = <T>(history: T[]) => history.slice(-HISTORY_LIMIT);
 /** When a stored entry was made, for ordering; an entry this version cannot read keeps its place (0 sorts it first among equals). */
 const timeOf = (stored: unknown): number => decodeHistoryEntry(stored)?.at ?? 0;
 
-/** The latest change the store knows of: its record's time or its newest history entry's. */
-const latestIn = (record: unknown, history: unknown[]): number =>
-  Math.max(typeof (record as ConsentRecord | undefined)?.updatedAt == 'number' ? (record as ConsentRecord).updatedAt : 0, ...history.map(timeOf));
+/** The latest change the store knows of: its record's time or its newest history entry's (a time in the future is no change: it cannot be true). */
+function latestIn(record: unknown, history: unknown[]): number {
+  const times = [(record as ConsentRecord | undefined)?.updatedAt, ...history.map(timeOf)];
+  return Math.max(0, ...times.filter((t): t is number => typeof t == 'number' && t <= Date.now() + CLOCK_SKEW));
+}
 
 /** Opens (lazily) Consentry's own database and store (src/core/storage-keys.ts). */
 export function openStorage(): ConsentStorage {
@@ -134,15 +136,20 @@ export function openStorage(): ConsentStorage {
         const storedHistory = s.get('history');
         const storedRecord = s.get('record');
         storedRecord.onsuccess = () => {
-          const stored: unknown[] = Array.isArray(storedHistory.result) ? storedHistory.result : [];
-          const kept = batch.forget ? [] : stored;
-          if (latestIn(storedRecord.result, stored) <= batch.at) {
-            if (batch.record) s.put(batch.record, 'record');
-            else s.delete('record');
+          // An exception here (a put over quota) would reach the page as an uncaught error: abort, so the write fails as a rejection.
+          try {
+            const stored: unknown[] = Array.isArray(storedHistory.result) ? storedHistory.result : [];
+            const kept = batch.forget ? [] : stored;
+            if (latestIn(storedRecord.result, stored) <= batch.at) {
+              if (batch.record) s.put(batch.record, 'record');
+              else s.delete('record');
+            }
+            const merged = [...kept, ...batch.entries].map((entry, i) => [timeOf(entry), i, entry] as const);
+            merged.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+            s.put(capped(merged.map(([, , entry]) => entry)), 'history');
+          } catch {
+            s.transaction.abort();
           }
-          const merged = [...kept, ...batch.entries].map((entry, i) => [timeOf(entry), i, entry] as const);
-          merged.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-          s.put(capped(merged.map(([, , entry]) => entry)), 'history');
         };
         return promisifyRequest(s.transaction);
       }, 'readwrite');
@@ -175,8 +182,8 @@ export function openStorage(): ConsentStorage {
       }
       return record;
     },
-    async save(next, entry, forgetHistory) {
-      const at = entry?.at ?? next?.updatedAt ?? Date.now();
+    async save(next, entry, forgetHistory, changedAt) {
+      const at = changedAt ?? entry?.at ?? next?.updatedAt ?? Date.now();
       record = next ?? undefined;
       if (forgetHistory) history = [];
       if (entry) history = capped([...history, entry]);
