@@ -91,6 +91,17 @@ export const historyEntryOf = (record: ConsentRecord): HistoryEntry => ({
 });
 
 /**
+ * Whether the change that left `a` (at time `aAt`; `null` is a withdrawal)
+ * comes after the one that left `b`. Tabs change the choice independently:
+ * every tab, IndexedDB and the mirror cookie must settle on the same latest
+ * change whatever order they hear of them, so a tie (two tabs in the same
+ * millisecond) is broken the same way everywhere, by the records' JSON.
+ */
+export function isLaterChange(aAt: number, a: unknown, bAt: number, b: unknown): boolean {
+  return aAt > bAt || (aAt === bAt && JSON.stringify(a ?? null) > JSON.stringify(b ?? null));
+}
+
+/**
  * Whether two history entries describe the same change: the same second (the
  * mirror cookie keeps seconds), method, policy version, categories and
  * opt-outs. A record rebuilt from the cookie then adds no second entry for a

@@ -37,7 +37,7 @@ const stored = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
  */
 function setup(over: Partial<ActionsContext> = {}, config: ConsentryConfig = defaultConfig()) {
   const cookie: { value: string | undefined } = { value: undefined };
-  const seen = { broadcasts: [] as (ConsentRecord | null)[], opened: [] as UiView[], purged: [] as string[][], reloads: 0 };
+  const seen = { broadcasts: [] as (ConsentRecord | null)[], broadcastTimes: [] as number[], opened: [] as UiView[], purged: [] as string[][], reloads: 0 };
   const handle = createApi(config, 'en', over.initial ?? null);
   const consent = createConsent({
     config,
@@ -51,7 +51,7 @@ function setup(over: Partial<ActionsContext> = {}, config: ConsentryConfig = def
     emit: handle.emit,
     writeCookie: (value) => (cookie.value = value),
     removeCookie: () => (cookie.value = undefined),
-    broadcast: (record) => seen.broadcasts.push(record),
+    broadcast: (record, at) => void (seen.broadcasts.push(record), seen.broadcastTimes.push(at)),
     openUi: async (view) => void seen.opened.push(view),
     purge: (categories) => void seen.purged.push([...categories]),
     reload: () => void seen.reloads++,
@@ -283,5 +283,48 @@ describe('changes from other tabs', () => {
     expect(api.get().record).toBeNull();
     expect(allowed()).toEqual(['necessary']);
     expect(events.filter(([name]) => name === 'change').map(([, s]) => s.record?.method ?? null)).toEqual(['accept-all', null]);
+  });
+
+  // Issue #11, many tabs: with changes made at once in several tabs, a tab heard an older change after a newer one and kept it.
+  it('applies only changes later than its own, whatever order they arrive in, so every tab settles on the latest', async () => {
+    const { guard, api, cookie } = setup();
+    guard.start(null);
+    const older = stored({ method: 'reject-all', updatedAt: NOW - 500, categories: { necessary: true, preferences: false, analytics: false, advertising: false, email: false } });
+    const newer = stored({ method: 'accept-all', updatedAt: NOW - 100, categories: { necessary: true, preferences: true, analytics: true, advertising: true, email: true } });
+    guard.applyRemote(newer, NOW - 100);
+    guard.applyRemote(older, NOW - 500);
+    expect(api.get().record?.method).toBe('accept-all');
+    // A withdrawal made before the newer change does not undo it either; one made after does.
+    guard.applyRemote(null, NOW - 300);
+    expect(api.get().record?.method).toBe('accept-all');
+    guard.applyRemote(null, NOW - 50);
+    expect(api.get().record).toBeNull();
+    // This tab's own change comes after everything it heard of, even in the same millisecond.
+    guard.applyRemote(newer, NOW);
+    const state = await api.rejectAll();
+    expect(state.record?.updatedAt).toBe(NOW + 1);
+    // A tie (two tabs in the same millisecond) is decided the same way in every tab; the winner's cookie is written again.
+    const rival = stored({ method: 'custom', updatedAt: NOW + 1 });
+    const before = cookie.value;
+    guard.applyRemote(rival, NOW + 1);
+    const winner = JSON.stringify(rival) > JSON.stringify(state.record) ? 'custom' : 'reject-all';
+    expect(api.get().record?.method).toBe(winner);
+    expect(cookie.value === before).toBe(winner === 'reject-all');
+  });
+
+  it('keeps a change another tab made while IndexedDB was read, when what was read is older', () => {
+    const { guard, api } = setup();
+    const newer = stored({ method: 'accept-all', updatedAt: NOW - 10 });
+    guard.applyRemote(newer, NOW - 10);
+    guard.start(stored({ method: 'reject-all', updatedAt: NOW - 1000 }));
+    expect(api.get().record?.method).toBe('accept-all');
+  });
+
+  it('sends its changes to the other tabs with their time', async () => {
+    const { guard, api, seen } = setup();
+    guard.start(null);
+    await api.acceptAll();
+    await api.withdraw();
+    expect(seen.broadcastTimes).toEqual([NOW, NOW + 1]);
   });
 });

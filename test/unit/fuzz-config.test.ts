@@ -13,7 +13,7 @@ import { defaultConfig } from '../../src/core/defaults';
 import { mergeConfig } from '../../src/core/merge-config';
 import { validate } from '../../src/core/validate';
 import { readUserConfig } from '../../src/guard/head/config-source';
-import { FUZZ, hostileArb, isJsonData, jsonArb, keyArb, must, textArb } from './fuzz/arbitraries';
+import { FUZZ, FUZZ_TIMEOUT, hostileArb, isJsonData, jsonArb, keyArb, must, textArb } from './fuzz/arbitraries';
 
 afterEach(() => {
   delete window.consentryConfig;
@@ -71,7 +71,7 @@ function mustName(problems: { path: string; message: string }[]) {
   for (const p of problems) must(typeof p.path === 'string' && p.message.startsWith(p.path) && p.message.length > p.path.length + 3, () => `unnamed problem: ${JSON.stringify(p)}`);
 }
 
-describe('config input, fuzzed', () => {
+describe('config input, fuzzed', { timeout: FUZZ_TIMEOUT }, () => {
   const element = document.createElement('script');
   element.type = 'application/json';
   element.id = 'consentry-config';

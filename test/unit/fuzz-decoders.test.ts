@@ -18,7 +18,7 @@ import { escapePolicy, fitsMirrorCookie } from '../../src/core/policy-version';
 import { addMonths, decodeHistoryEntry, decodeStoredRecord, historyEntryOf } from '../../src/core/record';
 import type { ConsentMethod, ConsentRecord, ConsentryConfig } from '../../src/core/types';
 import { validate } from '../../src/core/validate';
-import { FUZZ, jsonArb, keyArb, must, numberArb, textArb } from './fuzz/arbitraries';
+import { FUZZ, FUZZ_TIMEOUT, jsonArb, keyArb, must, numberArb, textArb } from './fuzz/arbitraries';
 
 const NOW = Date.UTC(2026, 10, 29, 12, 0, 0);
 const MONTH = 30 * 86_400_000;
@@ -134,7 +134,7 @@ function mustBeSaneRecord(record: ConsentRecord, config: ConsentryConfig) {
   }
 }
 
-describe('mirror cookie decoder, fuzzed', () => {
+describe('mirror cookie decoder, fuzzed', { timeout: FUZZ_TIMEOUT }, () => {
   it('reads back every cookie, record and history entry Consentry writes, for any record and any category list', () => {
     fc.assert(
       fc.property(configAndRecord, ([config, record]) => {
@@ -181,7 +181,7 @@ describe('mirror cookie decoder, fuzzed', () => {
   });
 });
 
-describe('policy versions, fuzzed', () => {
+describe('policy versions, fuzzed', { timeout: FUZZ_TIMEOUT }, () => {
   const DEFAULTS = defaultConfig();
   const SOME_PARTS = fc.sample(recordPartsArb, { seed: 1, numRuns: 1 })[0]!;
 
@@ -200,7 +200,7 @@ describe('policy versions, fuzzed', () => {
   });
 });
 
-describe('stored record and history decoders, fuzzed', () => {
+describe('stored record and history decoders, fuzzed', { timeout: FUZZ_TIMEOUT }, () => {
   it('never throw on a damaged, truncated, foreign or newer record: null for what is broken, a sane record otherwise', () => {
     const v0 = fc.record({ id: fc.uuid(), policy: shortVersionArb, allowed: fc.array(fc.constantFrom(...BUILT_IN_CATEGORY_IDS, 'x')), ts: fc.integer({ min: NOW - 12 * MONTH, max: NOW }), via: fc.constantFrom('banner', 'api') });
     const v0Damage = fc.tuple(fc.constantFrom('id', 'policy', 'allowed', 'ts'), fc.oneof(numberArb, textArb, jsonArb));
@@ -227,7 +227,7 @@ describe('stored record and history decoders, fuzzed', () => {
   });
 });
 
-describe('receipts, fuzzed', () => {
+describe('receipts, fuzzed', { timeout: FUZZ_TIMEOUT }, () => {
   const FIELDS = ['recordId', 'timestamp', 'policyVersion', 'language', 'categories', 'optOuts', 'method', 'gpc'];
 
   it('from any record a decoder accepts: exactly the documented fields, as JSON, never throwing', () => {

@@ -14,13 +14,13 @@ import { BUILTIN_RULES } from '../../src/core/rules';
 import type { TrackerRule } from '../../src/core/types';
 import { globMatches, ruleForCookie, ruleForUrl } from '../../src/core/url-match';
 import { cssUrls, srcsetUrls, urlsOf } from '../../src/core/url-sinks';
-import { FUZZ, must, textArb } from './fuzz/arbitraries';
+import { FUZZ, FUZZ_TIMEOUT, must, textArb } from './fuzz/arbitraries';
 
 const label = fc.string({ unit: fc.constantFrom(...'abcxyz019-'), minLength: 1, maxLength: 6 }).filter((l) => !l.startsWith('-') && !l.endsWith('-'));
 const hostArb = fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => labels.join('.'));
 const pathArb = fc.array(fc.string({ unit: fc.constantFrom(...'abc.js/_-%~'), maxLength: 6 }), { maxLength: 3 }).map((parts) => '/' + parts.join('/'));
 
-describe('tracker-rule matcher, fuzzed', () => {
+describe('tracker-rule matcher, fuzzed', { timeout: FUZZ_TIMEOUT }, () => {
   /** The rule a URL belongs to, as README "Blocking" says, written naively: every entry of every rule, in order. */
   function reference(rules: readonly TrackerRule[], url: URL): TrackerRule | undefined {
     if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return undefined;
@@ -150,7 +150,7 @@ function srcsetReference(input: string): string[] {
   }
 }
 
-describe('srcset reader, fuzzed', () => {
+describe('srcset reader, fuzzed', { timeout: FUZZ_TIMEOUT }, () => {
   const urlPart = fc.string({ unit: fc.constantFrom(...'ab/.:,()x\u00a0\u2028'), minLength: 1, maxLength: 10 });
   const candidateUrl = fc.tuple(fc.constantFrom('https://t.test/', 'a', 'data:image/png;base64,', '/'), urlPart).map(([a, b]) => a + b).filter((u) => !u.startsWith(',') && !u.endsWith(','));
   const descriptor = fc.constantFrom('', '1x', '2x', '100w', '(min-width: 1,2)', '((1)', '(a', 'x)', '1x 2x', ')');
@@ -171,7 +171,7 @@ describe('srcset reader, fuzzed', () => {
   });
 });
 
-describe('CSS reader, fuzzed', () => {
+describe('CSS reader, fuzzed', { timeout: FUZZ_TIMEOUT }, () => {
   /**
    * `url` written in CSS, character by character, each as `escapes` says
    * (CSS Syntax 3, "consume an escaped code point"): 0 as it is where the

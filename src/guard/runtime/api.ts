@@ -8,7 +8,7 @@
  * `consentry:change` DOM event → IndexedDB.
  */
 import { encodeMirrorCookie } from '../../core/mirror-cookie';
-import { applyChange, decodeStoredRecord, historyEntryOf, NO_OPT_OUTS } from '../../core/record';
+import { applyChange, decodeStoredRecord, historyEntryOf, isLaterChange, NO_OPT_OUTS } from '../../core/record';
 import type { ApiAction } from '../../core/api-actions';
 import type { CategoryId, ConsentChange, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, HistoryEntry, Language, UiView } from '../../core/types';
 import type { ApiHandle, Gate, Kernel } from '../kernel';
@@ -47,8 +47,8 @@ export interface Consent {
   applyGate(): void;
   /** Start-up found this record (reconciled with IndexedDB): it becomes the current one. */
   start(record: ConsentRecord | null): ConsentState;
-  /** Another tab sent this (untrusted) record; `null` is a withdrawal. */
-  applyRemote(record: unknown): void;
+  /** Another tab sent this (untrusted) record, made at `at`; `null` is a withdrawal. Applied only when it is later than what this tab has. */
+  applyRemote(record: unknown, at?: unknown): void;
 }
 
 const sameChoice = (a: ConsentRecord, b: ConsentRecord, config: ConsentryConfig): boolean =>
@@ -62,18 +62,27 @@ export function createConsent(ctx: ActionsContext): Consent {
   const now = ctx.now ?? Date.now;
   const optional = config.categories.filter((c) => !c.required).map((c) => c.id);
   let record = ctx.initial;
+  /** When the change that left `record` was made: tabs order changes by it (see `isLaterChange`). */
+  let changedAt = record?.updatedAt ?? 0;
+  /** Another tab's change was applied (before start, it may be later than what IndexedDB held when read). */
+  let heardOtherTab = false;
+
+  /** The time for a change this tab makes: now, and after every change it knows of (another tab's in the same millisecond). */
+  const stamp = () => Math.max(now(), changedAt + 1);
 
   const state = (): ConsentState => ({ record, needsChoice: policy.needsChoice(record, config, now()), degraded: storage.degraded });
 
   const applyGate = () => ctx.gate.set(ctx.locked ? [] : policy.effectiveCategories(record, config, now()));
 
   /** Applies `next` everywhere; resolves once IndexedDB has it. */
+  const writeMirror = (next: ConsentRecord | null) => (next ? ctx.writeCookie(encodeMirrorCookie(next, config.categories.map((c) => c.id))) : ctx.removeCookie());
+
   const commit = async (next: ConsentRecord | null, entry: HistoryEntry, forgetHistory?: boolean): Promise<ConsentState> => {
     record = next;
-    if (next) ctx.writeCookie(encodeMirrorCookie(next, config.categories.map((c) => c.id)));
-    else ctx.removeCookie();
+    changedAt = entry.at;
+    writeMirror(next);
     applyGate();
-    ctx.broadcast(next);
+    ctx.broadcast(next, entry.at);
     const changed = state();
     ctx.emit('change', changed);
     await storage.save(next, entry, forgetHistory);
@@ -83,7 +92,7 @@ export function createConsent(ctx: ActionsContext): Consent {
 
   const set = async (change: ConsentChange): Promise<ConsentState> => {
     const previous = record;
-    const next = applyChange({ previous, change, config, language, gpc, now: now() });
+    const next = applyChange({ previous, change, config, language, gpc, now: stamp() });
     // Saying the same thing again changes nothing (no event, no history entry), unless the choice had to be renewed.
     // A signal-only record (an unsubscribe link before any cookie choice) is renewed by a cookie choice, not by another unsubscribe.
     const openQuestion =
@@ -105,7 +114,7 @@ export function createConsent(ctx: ActionsContext): Consent {
       set,
       async withdraw(options = {}) {
         const entry: HistoryEntry = {
-          at: now(),
+          at: stamp(),
           method: 'withdraw',
           policyVersion: config.policy.version,
           categories: { ...everyCategory(false), necessary: true },
@@ -125,15 +134,27 @@ export function createConsent(ctx: ActionsContext): Consent {
     },
     applyGate,
     start(reconciled) {
-      record = reconciled;
+      // Another tab's change may have arrived while IndexedDB was read: it wins unless what was read is later.
+      const at = reconciled?.updatedAt ?? 0;
+      if (!heardOtherTab || isLaterChange(at, reconciled, changedAt, record)) {
+        record = reconciled;
+        changedAt = at;
+      }
       applyGate();
       return state();
     },
-    applyRemote(raw) {
+    applyRemote(raw, at) {
       const next = raw === null ? null : decodeStoredRecord(raw, config);
       if (raw !== null && !next) return;
-      if (next?.id === record?.id && next?.updatedAt === record?.updatedAt) return;
+      // A tab of an older version sends no time: its record's, or (a withdrawal) now.
+      const when = typeof at == 'number' && at > 0 ? at : (next?.updatedAt ?? stamp());
+      // Tabs hear of changes in any order: only a later one than this tab's counts, so every tab settles on the same.
+      if (!isLaterChange(when, next, changedAt, record)) return;
+      // A tie (the same millisecond) that the other tab won: its cookie write may have come first, so write it again.
+      if (when === changedAt) writeMirror(next);
       record = next;
+      changedAt = when;
+      heardOtherTab = true;
       applyGate();
       ctx.emit('change', { ...state(), fromOtherTab: true });
     },

@@ -71,7 +71,7 @@ function run(kernel: Kernel): void {
     emit: api.emit,
     writeCookie: (value) => writeMirror(config, value),
     removeCookie: () => removeMirror(config),
-    broadcast: startTabSync((record) => consent.applyRemote(record)),
+    broadcast: startTabSync((record, at) => consent.applyRemote(record, at)),
     openUi,
     purge: (categories) => purgeTrackerCookies(rules, categories),
     reload: () => location.reload(),

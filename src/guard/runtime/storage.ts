@@ -18,7 +18,7 @@
  *   connection closes (and opens again on its next use).
  */
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
-import { CLOCK_SKEW, decodeHistoryEntry } from '../../core/record';
+import { CLOCK_SKEW, decodeHistoryEntry, isLaterChange } from '../../core/record';
 import { STORAGE_DB, STORAGE_STORE } from '../../core/storage-keys';
 import type { ConsentRecord, HistoryEntry } from '../../core/types';
 
@@ -140,7 +140,7 @@ export function openStorage(): ConsentStorage {
           try {
             const stored: unknown[] = Array.isArray(storedHistory.result) ? storedHistory.result : [];
             const kept = batch.forget ? [] : stored;
-            if (latestIn(storedRecord.result, stored) <= batch.at) {
+            if (!isLaterChange(latestIn(storedRecord.result, stored), storedRecord.result, batch.at, batch.record)) {
               if (batch.record) s.put(batch.record, 'record');
               else s.delete('record');
             }

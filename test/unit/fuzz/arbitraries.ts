@@ -17,6 +17,13 @@ export const RUNS = 10_000;
 /** fast-check parameters for every property: fixed seed, `RUNS` inputs. */
 export const FUZZ = { seed: 20_260_111, numRuns: RUNS } as const;
 
+/**
+ * A property's time limit. Each takes 0.3–2 s of CPU on an idle core; the
+ * limit is for a machine shared with other work (the default 5 s is for
+ * tests that wait, not for ones that compute), not a speed assertion.
+ */
+export const FUZZ_TIMEOUT = 60_000;
+
 /** Object keys, with the ones that reach `Object.prototype` when code indexes a plain object. */
 export const keyArb: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 8 }) },
