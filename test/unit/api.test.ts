@@ -71,7 +71,9 @@ function setup(over: Partial<ActionsContext> = {}, config: ConsentryConfig = def
   const events: [string, ConsentState][] = [];
   handle.facade.on('change', (state) => events.push(['change', state]));
   document.addEventListener('consentry:change', (e) => events.push(['dom:change', (e as CustomEvent<ConsentState>).detail]));
-  return { guard, api: handle.facade, cookie, seen, events };
+  // What Consentry's own UI and signals act through (start.ts): the facade, with the actions that keep their method.
+  const own = Object.assign(Object.create(handle.facade) as typeof handle.facade, consent.own);
+  return { guard, api: handle.facade, own, cookie, seen, events };
 }
 
 const allowed = () => [...gate.allowed()].sort();
@@ -105,9 +107,9 @@ describe('before start-up finished', () => {
     expect(seen.opened).toEqual([]);
     guard.start(null);
     await Promise.all([accepted, rejected, shown]);
-    expect(order).toEqual(['shown', 'accept:accept-all', 'reject:reject-all']);
-    expect(api.get().record?.method).toBe('reject-all');
-    expect(events.map(([name, s]) => `${name}:${s.record?.method}`)).toEqual(['change:accept-all', 'dom:change:accept-all', 'change:reject-all', 'dom:change:reject-all']);
+    expect(order).toEqual(['shown', 'accept:api', 'reject:api']);
+    expect(api.get().record?.categories.analytics).toBe(false);
+    expect(events.map(([name, s]) => `${name}:${s.record?.categories.analytics}`)).toEqual(['change:true', 'dom:change:true', 'change:false', 'dom:change:false']);
   });
 
   it('resolves ready and emits ready (listeners and DOM) with the reconciled state', async () => {
@@ -131,10 +133,10 @@ describe('before start-up finished', () => {
 });
 
 describe('choices', () => {
-  it('acceptAll: everything allowed, ad opt-outs cleared, cookie written, tabs told, stored with history', async () => {
-    const { guard, api, cookie, seen } = setup({ initial: null });
+  it('acceptAll (the banner\'s button): everything allowed, ad opt-outs cleared, cookie written, tabs told, stored with history', async () => {
+    const { guard, api, own, cookie, seen } = setup({ initial: null });
     guard.start(stored({ optOuts: { promotionalEmail: true, personalisedAds: true, adSharing: false } }));
-    const state = await api.acceptAll();
+    const state = await own.acceptAll();
     expect(state.record?.categories).toEqual({ necessary: true, preferences: true, analytics: true, advertising: true, email: true });
     expect(state.record?.optOuts).toEqual({ promotionalEmail: true, personalisedAds: false, adSharing: false });
     expect(allowed()).toEqual(['advertising', 'analytics', 'email', 'necessary', 'preferences']);
@@ -163,12 +165,12 @@ describe('choices', () => {
   });
 
   it('set: changes only what it names; saying the same again changes nothing', async () => {
-    const { guard, api, events } = setup();
+    const { guard, api, own, events } = setup();
     guard.start(stored());
     const first = await api.set({ categories: { preferences: true } });
     expect(first.record?.categories).toMatchObject({ preferences: true, analytics: true });
     expect(first.record?.method).toBe('api');
-    const again = await api.set({ categories: { preferences: true }, method: 'custom' });
+    const again = await own.set({ categories: { preferences: true }, method: 'custom' });
     expect(again.record).toEqual(first.record);
     expect(events.filter(([name]) => name === 'change')).toHaveLength(1);
     expect(await api.history()).toHaveLength(1);
@@ -184,20 +186,45 @@ describe('choices', () => {
   });
 
   it('an unsubscribe before any cookie choice still asks; a second unsubscribe changes nothing; a cookie choice answers', async () => {
-    const { guard, api, events } = setup();
+    const { guard, api, own, events } = setup();
     guard.start(null);
     const none = { necessary: false, preferences: false, analytics: false, advertising: false, email: false };
-    const first = await api.set({ categories: none, optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
+    const first = await own.set({ categories: none, optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
     expect(first.record?.method).toBe('unsubscribe-link');
     expect(first.needsChoice).toBe(true);
-    const twice = await api.set({ categories: none, optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
+    const twice = await own.set({ categories: none, optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
     expect(twice.record).toEqual(first.record);
     expect(events.filter(([name]) => name === 'change')).toHaveLength(1);
-    const rejected = await api.rejectAll();
+    const rejected = await own.rejectAll();
     expect(rejected.record?.method).toBe('reject-all');
     expect(rejected.record?.optOuts.promotionalEmail).toBe(true);
     expect(rejected.needsChoice).toBe(false);
     expect(await api.history()).toHaveLength(2);
+  });
+
+  // Issue #11: a change page code made was recorded, and receipted, exactly as the visitor's own click in the banner.
+  it('tells a change page code made (window.consentry: method "api", whatever it names) from the visitor\'s own in Consentry\'s UI', async () => {
+    const { guard, api, own, cookie } = setup();
+    guard.start(null);
+    expect((await api.acceptAll()).record?.method).toBe('api');
+    expect(decodeMirrorCookie(cookie.value, IDS)?.method).toBe('api');
+    expect((await api.rejectAll()).record?.method).toBe('api');
+    expect((await api.set({ categories: { analytics: true }, method: 'accept-all' })).record?.method).toBe('api');
+    expect((await api.set({ optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' })).record?.method).toBe('api');
+    expect((await own.rejectAll()).record?.method).toBe('reject-all');
+    expect((await own.acceptAll()).record?.method).toBe('accept-all');
+    expect(decodeMirrorCookie(cookie.value, IDS)?.method).toBe('accept-all');
+    expect((await own.set({ categories: { analytics: false }, method: 'custom' })).record?.method).toBe('custom');
+    expect((await api.history()).map((h) => h.method)).toEqual(['api', 'api', 'api', 'api', 'reject-all', 'accept-all', 'custom']);
+  });
+
+  it('runs the UI\'s actions only once the stored choice is known, as the page\'s', async () => {
+    const { guard, own, events } = setup();
+    const accepted = own.acceptAll();
+    await Promise.resolve();
+    expect(events).toEqual([]);
+    guard.start(null);
+    expect((await accepted).record?.method).toBe('accept-all');
   });
 
   it('a listener that throws is reported and does not stop the others', async () => {
@@ -226,9 +253,9 @@ describe('choices', () => {
 
 describe('withdraw', () => {
   it('denies everything optional, deletes the record and cookie and tracker cookies, and asks again', async () => {
-    const { guard, api, cookie, seen } = setup();
+    const { guard, api, own, cookie, seen } = setup();
     guard.start(null);
-    await api.acceptAll();
+    await own.acceptAll();
     const state = await api.withdraw();
     expect(state).toEqual({ record: null, needsChoice: true, degraded: false });
     expect(cookie.value).toBeUndefined();
@@ -262,7 +289,7 @@ describe('an invalid config (locked)', () => {
     expect(api.has('analytics')).toBe(false);
     guard.start(stored());
     await api.acceptAll();
-    expect(api.get().record?.method).toBe('accept-all');
+    expect(api.get().record?.categories.analytics).toBe(true);
     expect(allowed()).toEqual(['necessary']);
   });
 });

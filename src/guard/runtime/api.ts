@@ -10,7 +10,7 @@
 import { encodeMirrorCookie } from '../../core/mirror-cookie';
 import { applyChange, decodeStoredRecord, historyEntryOf, isLaterChange, NO_OPT_OUTS } from '../../core/record';
 import type { ApiAction } from '../../core/api-actions';
-import type { CategoryId, ConsentChange, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, HistoryEntry, Language, UiView } from '../../core/types';
+import type { CategoryId, ConsentChange, ConsentMethod, ConsentRecord, ConsentState, ConsentryApi, ConsentryConfig, HistoryEntry, Language, UiView } from '../../core/types';
 import type { ApiHandle, Gate, Kernel } from '../kernel';
 import type { ConsentStorage } from './storage';
 import type { Broadcast } from './tab-sync';
@@ -39,10 +39,25 @@ export interface ActionsContext {
   now?: () => number;
 }
 
+/** The actions that change the choice. */
+export type ChoiceActions = Pick<ConsentryApi, 'acceptAll' | 'rejectAll' | 'set' | 'withdraw'>;
+
 /** The record's side of the API, as the runtime drives it. */
 export interface Consent {
-  /** What the runtime puts on `window.consentry`: the actions and the live `get`. */
+  /**
+   * What the runtime puts on `window.consentry`: the actions and the live
+   * `get`. Page code calls them, so every change they make is recorded with
+   * method `api`, whatever `method` it names: only Consentry's own UI can say
+   * the visitor chose (see `own`).
+   */
   actions: Pick<ConsentryApi, ApiAction | 'get'>;
+  /**
+   * The same actions for Consentry's own banner, preference centre,
+   * placeholders and signals (GPC, unsubscribe links): a change keeps the
+   * method it names (`accept-all`, `custom`, `gpc`…). Calls made before
+   * start-up has finished wait for it, as the page's do.
+   */
+  own: ChoiceActions;
   /** Opens the gate for the current record (never when locked). */
   applyGate(): void;
   /** Start-up found this record (reconciled with IndexedDB): it becomes the current one. */
@@ -105,35 +120,58 @@ export function createConsent(ctx: ActionsContext): Consent {
 
   const open = (view: UiView) => () => ctx.openUi(view);
 
+  // Accepting all lifts the ad opt-outs, except those GPC asks for; the email subscription is not a cookie matter.
+  const acceptAll = (method: ConsentMethod) => set({ categories: everyCategory(true), optOuts: { personalisedAds: gpc, adSharing: gpc }, method });
+  const rejectAll = (method: ConsentMethod) => set({ categories: everyCategory(false), optOuts: { personalisedAds: true, adSharing: true }, method });
+
+  let markStarted!: () => void;
+  const started = new Promise<void>((resolve) => (markStarted = resolve));
+  /** `action` once start-up has finished (before, the stored choice is not known yet). */
+  const afterStart =
+    <A extends unknown[], R>(action: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      await started;
+      return action(...args);
+    };
+
+  const actions: Consent['actions'] = {
+    get: state,
+    acceptAll: () => acceptAll('api'),
+    rejectAll: () => rejectAll('api'),
+    // Page code cannot name how a change was made: a visitor's own choice is told apart by its method.
+    set: async (change: ConsentChange) => set({ ...change, method: 'api' }),
+    async withdraw(options = {}) {
+      const entry: HistoryEntry = {
+        at: stamp(),
+        method: 'withdraw',
+        policyVersion: config.policy.version,
+        categories: { ...everyCategory(false), necessary: true },
+        optOuts: { ...NO_OPT_OUTS, ...record?.optOuts },
+        gpc,
+      };
+      ctx.purge(optional);
+      const result = await commit(null, entry, options.forgetHistory);
+      if (config.reloadOnWithdraw) ctx.reload();
+      else void ctx.openUi('banner');
+      return result;
+    },
+    history: () => storage.history(),
+    show: open('banner'),
+    showPreferences: open('preferences'),
+    showOptOuts: open('optouts'),
+  };
+
   return {
-    actions: {
-      get: state,
-      // Accepting all lifts the ad opt-outs, except those GPC asks for; the email subscription is not a cookie matter.
-      acceptAll: () => set({ categories: everyCategory(true), optOuts: { personalisedAds: gpc, adSharing: gpc }, method: 'accept-all' }),
-      rejectAll: () => set({ categories: everyCategory(false), optOuts: { personalisedAds: true, adSharing: true }, method: 'reject-all' }),
-      set,
-      async withdraw(options = {}) {
-        const entry: HistoryEntry = {
-          at: stamp(),
-          method: 'withdraw',
-          policyVersion: config.policy.version,
-          categories: { ...everyCategory(false), necessary: true },
-          optOuts: { ...NO_OPT_OUTS, ...record?.optOuts },
-          gpc,
-        };
-        ctx.purge(optional);
-        const result = await commit(null, entry, options.forgetHistory);
-        if (config.reloadOnWithdraw) ctx.reload();
-        else void ctx.openUi('banner');
-        return result;
-      },
-      history: () => storage.history(),
-      show: open('banner'),
-      showPreferences: open('preferences'),
-      showOptOuts: open('optouts'),
+    actions,
+    own: {
+      acceptAll: afterStart(() => acceptAll('accept-all')),
+      rejectAll: afterStart(() => rejectAll('reject-all')),
+      set: afterStart(set),
+      withdraw: afterStart(actions.withdraw),
     },
     applyGate,
     start(reconciled) {
+      markStarted();
       // Another tab's change may have arrived while IndexedDB was read: it wins unless what was read is later.
       const at = reconciled?.updatedAt ?? 0;
       if (!heardOtherTab || isLaterChange(at, reconciled, changedAt, record)) {

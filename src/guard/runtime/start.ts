@@ -17,7 +17,7 @@ import { NOTICE_KEY } from '../../core/storage-keys';
 import { historyEntryOf, sameChange } from '../../core/record';
 import { reconcile } from '../../core/reconcile';
 import { policyNoticeActive } from '../../core/policy-notice';
-import type { ConsentRecord, ConsentryConfig } from '../../core/types';
+import type { ConsentChange, ConsentRecord, ConsentryApi, ConsentryConfig } from '../../core/types';
 import type { Kernel } from '../kernel';
 import { createConsent } from './api';
 import { checkConfig } from './config-check';
@@ -57,8 +57,16 @@ function run(kernel: Kernel): void {
   }
   const { language, gpc } = boot;
   const facade = api.facade;
+  // What Consentry's own UI, placeholders and signals act through: window.consentry, but its changes keep the method
+  // they name (a visitor's "accept-all", "custom", GPC…), where page code's are recorded as "api".
+  const own: ConsentryApi = Object.create(facade, {
+    acceptAll: { value: () => consent.own.acceptAll() },
+    rejectAll: { value: () => consent.own.rejectAll() },
+    set: { value: (change: ConsentChange) => consent.own.set(change) },
+    withdraw: { value: (options?: { forgetHistory?: boolean }) => consent.own.withdraw(options) },
+  });
   const storage = openStorage();
-  const openUi = createUiLoader({ api: facade, config, language, gpc, base: boot.base });
+  const openUi = createUiLoader({ api: own, config, language, gpc, base: boot.base });
   const consent = createConsent({
     config,
     language,
@@ -79,7 +87,8 @@ function run(kernel: Kernel): void {
 
   // Plug release, placeholders and purge into the blockers, then catch up: the tagged iframes
   // they met so far get their placeholder, and whatever the gate allows by now is released.
-  const placeholders = createPlaceholders(config, language, (change) => facade.set(change));
+  // The placeholder's button is the visitor's own choice, made in Consentry's UI.
+  const placeholders = createPlaceholders(config, language, (change) => own.set({ method: 'custom', ...change }));
   const release = createRelease(held, placeholders);
   kernel.plug({ ...release, placeholder: placeholders.show, purge: (categories) => purgeTrackerCookies(rules, categories) });
   for (const frame of document.querySelectorAll<HTMLIFrameElement>('iframe[data-consent]')) {
@@ -89,7 +98,7 @@ function run(kernel: Kernel): void {
   reportEmbedding(kernel);
   listenForOpenLinks(openUi);
   // Signals first: Consent Mode's update must follow the default before a released tag runs.
-  startSignals({ config, api: facade, gpc, landing: boot.landing(), dataLayer: kernel.dataLayer, consentMode: kernel.consentMode, openUi });
+  startSignals({ config, api: own, gpc, landing: boot.landing(), dataLayer: kernel.dataLayer, consentMode: kernel.consentMode, openUi });
   consent.applyGate();
 
   void storage
