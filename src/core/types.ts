@@ -292,6 +292,11 @@ export interface ConsentryApi {
  * `window.consentryUI = { open(view, host) }`; the guard calls it.
  */
 export interface UiHost {
+  /**
+   * `window.consentry` as Consentry's own UI uses it: the same object, with
+   * actions that record the method the UI names (`accept-all`, `custom`…),
+   * where page code's calls record `api`.
+   */
   api: ConsentryApi;
   config: Readonly<ConsentryConfig>;
   language: Language;
