@@ -80,7 +80,7 @@ export const SHARED_MODULES = {
   'src/core/defaults.ts': 'the built-in category ids and the defaults the head reads (cookie name, policy version, expiry, email parameters)',
   'src/core/objects.ts': 'isPlainObject (one line)',
   'src/core/language.ts': 'SHIPPED_LANGUAGES (two tags)',
-  'src/core/record.ts': 'addMonths and RECORD_SCHEMA',
+  'src/core/record.ts': 'addMonths, RECORD_SCHEMA and CLOCK_SKEW',
   'src/core/mirror-cookie.ts': 'MIRROR_METHODS and MAX_CATEGORIES (the cookie format)',
 };
 

@@ -1,6 +1,7 @@
 /** From what a site owner wrote to the full configuration every part of Consentry reads. */
 import { defaultConfig } from './defaults';
 import { mergeConfig } from './merge-config';
+import { jsonCopy } from './objects';
 import type { ConfigProblem, ConsentryConfig } from './types';
 import { validate } from './validate';
 
@@ -21,7 +22,24 @@ export interface ResolvedConfig {
  * config yields the defaults and `invalid: true`.
  */
 export function resolveConfig(user: unknown): ResolvedConfig {
-  const problems = validate(user ?? {});
+  let data: unknown;
+  try {
+    // Read once, as data: what is validated is what is merged (a getter or proxy could answer differently twice).
+    data = jsonCopy(user ?? {}, 'config');
+  } catch (error) {
+    const message = `config cannot be read as JSON data (${errorText(error)})`;
+    return { config: defaultConfig(), problems: [{ path: 'config', message }], invalid: true };
+  }
+  const problems = validate(data);
   const invalid = problems.some((p) => !p.warning);
-  return { config: invalid ? defaultConfig() : mergeConfig(user), problems, invalid };
+  return { config: invalid ? defaultConfig() : mergeConfig(data), problems, invalid };
+}
+
+/** What a thrown value says, without trusting it (a getter may throw anything, even an object whose `message` throws). */
+function errorText(error: unknown): string {
+  try {
+    return String((error as Error)?.message ?? error);
+  } catch {
+    return 'an unreadable error';
+  }
 }

@@ -18,8 +18,8 @@
  * - `<id>`: the record id (letters, digits, `-`, `_`).
  */
 import { BUILT_IN_CATEGORY_IDS } from './defaults';
-import { CLOCK_SKEW } from './policy';
-import { addMonths, RECORD_SCHEMA } from './record';
+import { escapePolicy } from './policy-version';
+import { addMonths, CLOCK_SKEW, RECORD_SCHEMA } from './record';
 import type { CategoryId, ConsentMethod, ConsentRecord, ConsentryConfig, Language, OptOuts } from './types';
 
 /** Methods in the order of their 3-bit index in `<flags>` (bits 6–8). */
@@ -41,11 +41,6 @@ export interface MirrorDecision {
   id: string;
 }
 
-const escapePolicy = (version: string) =>
-  encodeURIComponent(version)
-    .replace(/[.~!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase())
-    .replace(/%/g, '~');
-
 /** The cookie value for `record`; `categoryIds` is the configured category order. */
 export function encodeMirrorCookie(record: ConsentRecord, categoryIds: readonly CategoryId[]): string {
   let bits = 0;
@@ -65,6 +60,7 @@ export function encodeMirrorCookie(record: ConsentRecord, categoryIds: readonly 
   return ['1', escapePolicy(record.policyVersion), bits.toString(16), flags.toString(16), updated, record.id].join('.');
 }
 
+// The policy field's 200 is POLICY_FIELD_MAX (./policy-version.ts), written out so the head's bundle carries no escaping code.
 const FORMAT = /^1\.([\w~!'()*-]{1,200})\.([0-9a-f]{1,8})\.([0-9a-f]{1,3})\.([0-9a-z]{1,8})\.([\w-]{1,64})$/;
 
 /**

@@ -11,9 +11,19 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
  */
 export function deepMerge<T>(base: T, over: unknown): T {
   if (!isPlainObject(base) || !isPlainObject(over)) return (over === undefined ? base : over) as T;
-  const merged: Record<string, unknown> = { ...base };
-  for (const key of Object.keys(over)) merged[key] = deepMerge(merged[key], over[key]);
-  return merged as T;
+  return mergeKeys(base, over, deepMerge) as T;
+}
+
+/**
+ * `base` with each key of `over` set to `merge(base's own value, over's)`.
+ * Keys are written as data (spread and `fromEntries`, never `obj[key] =`), and
+ * only `base`'s own values are read, so a key such as `__proto__` or
+ * `constructor` is a key like any other: it never reaches `Object.prototype`
+ * or changes the result's prototype.
+ */
+function mergeKeys(base: Record<string, unknown>, over: Record<string, unknown>, merge: (base: unknown, over: unknown) => unknown) {
+  const own = (key: string) => (Object.prototype.hasOwnProperty.call(base, key) ? base[key] : undefined);
+  return { ...base, ...Object.fromEntries(Object.keys(over).map((key) => [key, merge(own(key), over[key])])) };
 }
 
 /**
@@ -26,10 +36,7 @@ export function deepMerge<T>(base: T, over: unknown): T {
 export function mergeShaped<T>(base: T, over: unknown): T {
   if (over === undefined) return base;
   if (isPlainObject(base)) {
-    if (!isPlainObject(over)) return base;
-    const merged: Record<string, unknown> = { ...base };
-    for (const key of Object.keys(over)) merged[key] = mergeShaped(merged[key], over[key]);
-    return merged as T;
+    return (isPlainObject(over) ? mergeKeys(base, over, mergeShaped) : base) as T;
   }
   const kind = (value: unknown) => (Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value);
   return (base === undefined || kind(base) === kind(over) ? over : base) as T;

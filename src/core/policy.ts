@@ -2,14 +2,10 @@
  * What the visitor's choice means now: whether it must be asked again
  * (expiry, policy changes, section 12) and which categories it allows.
  */
-import { addMonths } from './record';
+import { addMonths, CLOCK_SKEW } from './record';
 import type { CategoryId, ConsentRecord, ConsentryConfig } from './types';
 
-/**
- * How far a stored time may be off what we would have written (a clock set
- * back since the choice was made); anything further was not written by us.
- */
-export const CLOCK_SKEW = 3_600_000;
+export { CLOCK_SKEW } from './record';
 
 /**
  * Whether the visitor must be asked: no record; a record an unsubscribe link
@@ -28,8 +24,9 @@ export function needsChoice(record: ConsentRecord | null, config: ConsentryConfi
  */
 export function isOutdated(record: ConsentRecord, config: ConsentryConfig, now: number): boolean {
   const maxExpiry = addMonths(record.updatedAt, config.expiryMonths);
-  if (now >= Math.min(record.expiresAt, maxExpiry) || Math.max(record.updatedAt - now, record.expiresAt - maxExpiry) > CLOCK_SKEW) return true;
-  return config.policy.material && record.policyVersion !== config.policy.version;
+  // Written as what must hold for the choice to count, so a time that is NaN (no comparison holds) makes it outdated.
+  const timesHold = now < Math.min(record.expiresAt, maxExpiry) && Math.max(record.updatedAt - now, record.expiresAt - maxExpiry) <= CLOCK_SKEW;
+  return !timesHold || (config.policy.material && record.policyVersion !== config.policy.version);
 }
 
 /**

@@ -4,7 +4,8 @@
  * synchronously). Pure: the guard applies the returned actions.
  */
 import { encodeMirrorCookie } from './mirror-cookie';
-import { decodeStoredRecord } from './record';
+import { isPlainObject } from './objects';
+import { decodeStoredRecord, RECORD_SCHEMA } from './record';
 import type { ConsentRecord, ConsentryConfig } from './types';
 
 /** The mirror cookie as the page sees it: its raw value, and the choice it holds (`null`: none, or not a valid one). */
@@ -18,11 +19,11 @@ export interface Reconciled {
   record: ConsentRecord | null;
   /** Write the mirror cookie from `record` (it was missing or stale). */
   writeCookie: boolean;
-  /** Delete the mirror cookie (malformed, or its record could not be read). */
+  /** Delete the mirror cookie (malformed, or not a valid choice). */
   removeCookie: boolean;
-  /** Store `record` (it came from the cookie only). */
+  /** Store `record` (it came from the cookie only, over nothing or over a broken record). */
   saveRecord: boolean;
-  /** A stored record existed but could not be decoded: warn and ask again. */
+  /** A stored record existed but could not be decoded: warn (the cookie's choice, if valid, is kept). */
   unreadable: boolean;
 }
 
@@ -30,7 +31,12 @@ export interface Reconciled {
  * - stored record readable: it wins, and the cookie is rewritten if it says
  *   anything else; except when the cookie holds a newer choice (made on
  *   another subdomain sharing the cookie), which is then recorded;
- * - stored record unreadable: ignored, the cookie dropped, the visitor asked again;
+ * - stored record unreadable (corrupt, truncated, from another program or a
+ *   newer schema): a warning; a valid cookie's choice is kept (it mirrors the
+ *   last choice stored: losing it would lose what the visitor chose) and
+ *   recorded over the broken record, but never over a newer schema's, which
+ *   newer code can still read; without a valid cookie, no choice (the
+ *   visitor is asked again);
  * - no stored record but a valid cookie: the cookie is re-recorded;
  * - neither: no choice (a malformed cookie is dropped).
  */
@@ -38,17 +44,18 @@ export function reconcile(stored: unknown, cookie: MirrorRead, config: Consentry
   const result: Reconciled = { record: null, writeCookie: false, removeCookie: false, saveRecord: false, unreadable: false };
   const fromStore = stored == null ? null : decodeStoredRecord(stored, config);
   const fromCookie = cookie.record;
-  if (stored != null && !fromStore) {
-    result.unreadable = true;
-    result.removeCookie = cookie.raw !== undefined;
-  } else if (fromStore && !(fromCookie && fromCookie.updatedAt > fromStore.updatedAt)) {
+  result.unreadable = stored != null && !fromStore;
+  if (fromStore && !(fromCookie && fromCookie.updatedAt > fromStore.updatedAt)) {
     result.record = fromStore;
     result.writeCookie = cookie.raw !== encodeMirrorCookie(fromStore, config.categories.map((c) => c.id));
   } else if (fromCookie) {
     result.record = fromCookie;
-    result.saveRecord = true;
+    result.saveRecord = !isNewerSchema(stored);
   } else {
     result.removeCookie = cookie.raw !== undefined;
   }
   return result;
 }
+
+/** A record written by a later version of Consentry (a higher `schema`): this one cannot read it, and must not destroy it. */
+const isNewerSchema = (stored: unknown): boolean => isPlainObject(stored) && typeof stored.schema == 'number' && stored.schema > RECORD_SCHEMA;

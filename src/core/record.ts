@@ -4,10 +4,17 @@
  */
 import { applyGpc } from './gpc';
 import { isPlainObject } from './objects';
+import { fitsMirrorCookie } from './policy-version';
 import type { CategoryId, ConsentChange, ConsentMethod, ConsentRecord, ConsentryConfig, HistoryEntry, Language, OptOuts } from './types';
 
 /** The schema version this code writes. */
 export const RECORD_SCHEMA = 1;
+
+/**
+ * How far a stored time may be off what we would have written (a clock set
+ * back since the choice was made); anything further was not written by us.
+ */
+export const CLOCK_SKEW = 3_600_000;
 
 /** Every way a choice can be made (a receipt's `method`). */
 export const METHODS: readonly ConsentMethod[] = ['accept-all', 'reject-all', 'custom', 'gpc', 'api', 'unsubscribe-link', 'withdraw'];
@@ -85,6 +92,28 @@ export const historyEntryOf = (record: ConsentRecord): HistoryEntry => ({
 });
 
 /**
+ * Whether the change that left `a` (at time `aAt`; `null` is a withdrawal)
+ * comes after the one that left `b`. Tabs change the choice independently:
+ * every tab, IndexedDB and the mirror cookie must settle on the same latest
+ * change whatever order they hear of them, so a tie (two tabs in the same
+ * millisecond) is broken the same way everywhere, by the records' JSON.
+ */
+export function isLaterChange(aAt: number, a: unknown, bAt: number, b: unknown): boolean {
+  return aAt > bAt || (aAt === bAt && JSON.stringify(a ?? null) > JSON.stringify(b ?? null));
+}
+
+/**
+ * Whether two history entries describe the same change: the same second (the
+ * mirror cookie keeps seconds), method, policy version, categories and
+ * opt-outs. A record rebuilt from the cookie then adds no second entry for a
+ * change the history already holds.
+ */
+export function sameChange(a: HistoryEntry, b: HistoryEntry): boolean {
+  const flags = (e: HistoryEntry) => JSON.stringify([Object.entries(e.categories).filter(([, on]) => on).map(([id]) => id).sort(), e.optOuts.promotionalEmail, e.optOuts.personalisedAds, e.optOuts.adSharing]);
+  return Math.floor(a.at / 1000) == Math.floor(b.at / 1000) && a.method == b.method && a.policyVersion == b.policyVersion && flags(a) == flags(b);
+}
+
+/**
  * The record shape written before schema 1 (an earlier prototype stored the
  * allowed categories as a list and a single email flag). Kept so choices made
  * then are migrated, not lost.
@@ -104,9 +133,15 @@ export interface ConsentRecordV0 {
   via?: 'banner' | 'api';
 }
 
-/** Each key's `typeof`; times must also be positive (so NaN and 0 fail). */
+/** The latest time a `Date` can hold (ECMAScript's time range): anything later, or not above 0, is not a time we wrote. */
+const MAX_TIME = 8.64e15;
+
+/** A time Consentry could have written: after 1970, within the range a `Date` holds (so not NaN or Infinity). */
+const isTime = (v: unknown): boolean => typeof v == 'number' && v > 0 && v <= MAX_TIME;
+
+/** Each key's `typeof`; numbers are times (see `isTime`). */
 const hasTypes = (v: Record<string, unknown>, types: Record<string, string>): boolean =>
-  Object.keys(types).every((k) => typeof v[k] == types[k] && (types[k] != 'number' || (v[k] as number) > 0));
+  Object.keys(types).every((k) => typeof v[k] == types[k] && (types[k] != 'number' || isTime(v[k])));
 
 const isBoolRecord = (v: unknown): v is Record<string, boolean> =>
   isPlainObject(v) && Object.values(v).every((x) => typeof x == 'boolean');
@@ -136,11 +171,15 @@ export function migrateV0(old: ConsentRecordV0, config: ConsentryConfig): Consen
 }
 
 const isV0 = (v: Record<string, unknown>): boolean =>
-  !v.v && v.schema === undefined && hasTypes(v, { id: 'string', policy: 'string', ts: 'number' }) && Array.isArray(v.allowed) && v.allowed.every((x) => typeof x == 'string');
+  !v.v && v.schema === undefined && isRecordId(v.id) && fitsMirrorCookie(v.policy) && hasTypes(v, { ts: 'number' }) && Array.isArray(v.allowed) && v.allowed.every((x) => typeof x == 'string');
+
+/** A record id as Consentry makes them (a UUID, or 32 hex digits), in the alphabet the mirror cookie can carry. */
+const isRecordId = (v: unknown): boolean => typeof v == 'string' && /^[\w-]{1,64}$/.test(v);
 
 const isV1 = (v: Record<string, unknown>): boolean =>
   v.schema === 1 &&
-  !!v.id &&
+  isRecordId(v.id) &&
+  fitsMirrorCookie(v.policyVersion) &&
   hasTypes(v, { id: 'string', policyVersion: 'string', language: 'string', gpc: 'boolean', createdAt: 'number', updatedAt: 'number', expiresAt: 'number' }) &&
   isBoolRecord(v.categories) &&
   isOptOuts(v.optOuts) &&
@@ -150,15 +189,18 @@ const isV1 = (v: Record<string, unknown>): boolean =>
 /**
  * A stored value read back as a current record: schema 1 as is (with
  * `necessary` forced on), older schemas migrated; anything else (corrupt,
- * from the future, from another program) is `null`.
+ * from a newer schema, from another program, with a time no `Date` can hold)
+ * is `null`.
  */
 export function decodeStoredRecord(stored: unknown, config: ConsentryConfig): ConsentRecord | null {
   if (!isPlainObject(stored)) return null;
+  let record: ConsentRecord | null = null;
   if (isV1(stored)) {
-    const record = stored as unknown as ConsentRecord;
-    return { ...record, categories: { ...record.categories, necessary: true } };
-  }
-  return isV0(stored) ? migrateV0(stored as unknown as ConsentRecordV0, config) : null;
+    record = stored as unknown as ConsentRecord;
+    record = { ...record, categories: { ...record.categories, necessary: true } };
+  } else if (isV0(stored)) record = migrateV0(stored as unknown as ConsentRecordV0, config);
+  // A migrated expiry can fall past the last time a Date holds (NaN): such a record says nothing sure.
+  return record && isTime(record.expiresAt) ? record : null;
 }
 
 /** A history entry read back from storage, or `null` when it is not one. */

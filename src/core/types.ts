@@ -118,7 +118,11 @@ export interface HistoryEntry {
 export interface ConsentChange {
   categories?: Partial<Record<CategoryId, boolean>>;
   optOuts?: Partial<OptOuts>;
-  /** Defaults to 'api' when called by site code, 'custom' from the preference centre. */
+  /**
+   * How the change was made. Consentry's own UI and signals name it
+   * ('custom' from the preference centre, 'gpc'…); a change made through
+   * `window.consentry` is always recorded as 'api', whatever it names.
+   */
   method?: ConsentMethod;
   /** The minors flow's answer (policy section 10), stored as `ConsentRecord.minor`; the UI sends it when `config.minors.enabled`. */
   minor?: { under: boolean; guardianConfirmed: boolean };
@@ -277,8 +281,11 @@ export interface ConsentryApi {
   get(): ConsentState;
   /** Whether a category is allowed now (`necessary` is always allowed). */
   has(category: CategoryId): boolean;
+  /** Every category on. Called by page code, recorded with method 'api' (the banner's button records 'accept-all'). */
   acceptAll(): Promise<ConsentState>;
+  /** Only `necessary`. Called by page code, recorded with method 'api'. */
   rejectAll(): Promise<ConsentState>;
+  /** Change only what is named. Called by page code, recorded with method 'api', whatever `change.method` says. */
   set(change: ConsentChange): Promise<ConsentState>;
   /**
    * Deny every optional category, delete the stored choice (record and mirror
@@ -308,6 +315,11 @@ export interface ConsentryApi {
  * `window.consentryUI = { open(view, host) }`; the guard calls it.
  */
 export interface UiHost {
+  /**
+   * `window.consentry` as Consentry's own UI uses it: the same object, with
+   * actions that record the method the UI names (`accept-all`, `custom`…),
+   * where page code's calls record `api`.
+   */
   api: ConsentryApi;
   config: Readonly<ConsentryConfig>;
   language: Language;

@@ -72,56 +72,32 @@ export function sinkOf(tag: string, attribute: string): UrlSink | undefined {
   return BY_ATTRIBUTE.get(attribute.toLowerCase())?.find((sink) => sink.tag === '*' || sink.tag.toLowerCase() === element);
 }
 
+/** HTML's ASCII whitespace; JavaScript's `\s` has more (U+00A0, U+2028…), which a URL may contain. */
+const HTML_SPACE = /[\t\n\f\r ]/;
+
 /**
  * The URLs in a `srcset` value, as HTML's "parse a srcset attribute" reads
- * them: each candidate's URL is its run of non-space characters (commas
- * inside it, as in a `data:` URL, belong to it; trailing ones end the
- * candidate), and its descriptors run to the next comma outside parentheses.
+ * them: each candidate's URL is its run of characters up to ASCII whitespace
+ * (commas inside it, as in a `data:` URL, belong to it; trailing ones end the
+ * candidate), and its descriptors run to the next comma outside a
+ * parenthesis (which, as in the algorithm, does not nest: its first `)` ends
+ * it).
  */
 export function srcsetUrls(value: string): string[] {
   const urls: string[] = [];
   for (let at = 0; at < value.length; ) {
-    while (/[\s,]/.test(value[at] ?? '')) at++;
+    while (HTML_SPACE.test(value[at] ?? '') || value[at] == ',') at++;
     const start = at;
-    while (at < value.length && !/\s/.test(value[at]!)) at++;
+    while (at < value.length && !HTML_SPACE.test(value[at]!)) at++;
     let url = value.slice(start, at);
     if (/,$/.test(url)) url = url.replace(/,+$/, '');
     else {
-      for (let depth = 0; at < value.length && (value[at] != ',' || depth > 0); at++) depth += value[at] == '(' ? 1 : value[at] == ')' ? -1 : 0;
+      for (let inParens = false; at < value.length && (value[at] != ',' || inParens); at++) inParens = value[at] == '(' || (inParens && value[at] != ')');
       at++;
     }
     if (url) urls.push(url);
   }
   return urls;
-}
-
-/**
- * The URLs CSS loads: `url(…)` (quoted or not), the strings of `image-set(…)`
- * and `@import "…"`. Escapes in them are undone. (CSS that spells `url` with
- * escapes is beyond this reading: the service worker catches what it loads.)
- */
-export function cssUrls(css: string): string[] {
-  const urls: string[] = [];
-  // The end of the `image-set(…)` being read: quoted strings before it are image URLs.
-  let setEnd = -1;
-  for (const match of css.matchAll(/url\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|[^)\s]*)\s*\)|@import\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|image-set\(|("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')/gi)) {
-    const [found, inUrl, imported, quoted] = match;
-    if (/^image-set/i.test(found)) {
-      let at = match.index + found.length;
-      for (let depth = 1; at < css.length && depth; at++) depth += css[at] == '(' ? 1 : css[at] == ')' ? -1 : 0;
-      setEnd = at;
-      continue;
-    }
-    const url = inUrl || imported || (match.index < setEnd ? quoted : '');
-    // Quotes off, escapes undone.
-    if (url) urls.push(url.replace(/^(["'])(.*)\1$/s, '$2').replace(/\\(.)/g, '$1'));
-  }
-  return urls.filter(Boolean);
-}
-
-/** The URLs a sink's value names (for `h`, none: an HTML document is judged as a whole). */
-export function urlsOf(kind: UrlKind, value: string): string[] {
-  return kind == 'c' ? cssUrls(value) : kind == 'h' ? [] : readUrls(kind, value);
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import { BUILT_IN_CATEGORY_IDS } from './defaults';
 import { isPlainObject } from './objects';
+import { fitsMirrorCookie, POLICY_FIELD_MAX } from './policy-version';
 import type { ConfigProblem } from './types';
 
 /** A leaf check: returns what was expected when `value` is wrong, else nothing. */
@@ -63,7 +64,9 @@ const STRING = leaf((v) => typeof v == 'string', 'a string');
 const BOOL = leaf((v) => typeof v == 'boolean', 'true or false');
 const SITE_URL = leaf(isSiteUrl, 'an http(s) URL or a same-site path');
 const LOCALIZED = { '*': STRING };
-const ID: Leaf = (v) => (!isText(v) ? 'a non-empty string' : !/^[\w-]+$/.test(v) && 'letters, digits, "-" or "_"');
+// A category id is a key of every record's `categories`: `__proto__` there would read as allowed (Object.prototype is truthy).
+const ID: Leaf = (v) =>
+  !isText(v) ? 'a non-empty string' : !/^[\w-]+$/.test(v) ? 'letters, digits, "-" or "_"' : v in {} && 'a name JavaScript objects do not already have';
 
 const SCHEMA: Schema = {
   categories: [
@@ -95,8 +98,8 @@ const SCHEMA: Schema = {
     },
   ],
   policy: {
-    version: TEXT,
-    effectiveDate: leaf((v) => /^\d{4}-\d\d-\d\d$/.test(v) && Date.parse(v) >= 0, 'a date as YYYY-MM-DD'),
+    version: leaf((v) => isText(v) && fitsMirrorCookie(v), `a non-empty string the mirror cookie can carry (at most ${POLICY_FIELD_MAX} characters URL-encoded)`),
+    effectiveDate: leaf((v) => typeof v == 'string' && /^\d{4}-\d\d-\d\d$/.test(v) && Date.parse(v) >= 0, 'a date as YYYY-MM-DD'),
     material: BOOL,
     url: SITE_URL,
     noticeDays: int(0, 365),
@@ -129,6 +132,10 @@ const SCHEMA: Schema = {
   minors: { enabled: BOOL, age: int(10, 21) },
 };
 
+/** A schema's own field (a config key such as `constructor` or `__proto__` names no field: it must not reach `Object.prototype`). */
+const fieldOf = (schema: { [key: string]: Schema }, key: string): Schema | undefined =>
+  Object.prototype.hasOwnProperty.call(schema, key) ? schema[key] : undefined;
+
 const childPath = (path: string, key: string) =>
   /^[\w-]+$/.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`;
 
@@ -143,7 +150,7 @@ function walk(schema: Schema, value: unknown, path: string, out: ConfigProblem[]
     fail(out, path, 'an object', value);
   } else {
     for (const key of Object.keys(value)) {
-      const field = schema['*'] ?? schema[key] ?? schema['!' + key];
+      const field = fieldOf(schema, '*') ?? (key[0] == '!' ? undefined : fieldOf(schema, key) ?? fieldOf(schema, '!' + key));
       const at = childPath(path, key);
       if (!field) problem(out, at, ' is not a known option');
       else if (value[key] !== undefined) walk(field, value[key], at, out);
@@ -156,15 +163,15 @@ function walk(schema: Schema, value: unknown, path: string, out: ConfigProblem[]
 /** Cross-field checks: category ids unique, `required` only on necessary, names of new categories, rules pointing at known categories, the expiry range. */
 function checkRelations(user: Record<string, any>, out: ConfigProblem[]) {
   const known = [...BUILT_IN_CATEGORY_IDS];
-  const firstAt: Record<string, number> = {};
+  const firstAt = new Map<string, number>();
   (Array.isArray(user.categories) ? user.categories : []).forEach((c: any, i: number) => {
     const at = `categories[${i}]`;
     if (!isPlainObject(c) || !isText(c.id)) return;
     const name: any = c.name;
     if (c.required === true && c.id != 'necessary') problem(out, `${at}.required`, ' can only be true for "necessary"');
     if (!known.includes(c.id) && !isText(name?.en)) problem(out, `${at}.name.en`, ` is required for the new category "${c.id}"`);
-    if (c.id in firstAt) problem(out, `${at}.id`, ` "${c.id}" is already used by categories[${firstAt[c.id]}]`);
-    else firstAt[c.id] = i;
+    if (firstAt.has(c.id)) problem(out, `${at}.id`, ` "${c.id}" is already used by categories[${firstAt.get(c.id)}]`);
+    else firstAt.set(c.id, i);
     if (!known.includes(c.id)) known.push(c.id);
   });
   (Array.isArray(user.rules) ? user.rules : []).forEach((r: any, i: number) => {
@@ -197,14 +204,20 @@ function checkSiteFields(user: Record<string, any>, out: ConfigProblem[]) {
 /**
  * Every problem in a site owner's config, in document order; an empty array
  * when it is valid. Entries with `warning: true` are doubtful but usable.
+ * Never throws.
  */
 export function validate(user: unknown): ConfigProblem[] {
   const out: ConfigProblem[] = [];
-  if (!isPlainObject(user)) fail(out, 'config', 'an object', user);
-  else {
-    walk(SCHEMA, user, '', out);
-    checkRelations(user, out);
-    checkSiteFields(user, out);
+  try {
+    if (!isPlainObject(user)) fail(out, 'config', 'an object', user);
+    else {
+      walk(SCHEMA, user, '', out);
+      checkRelations(user, out);
+      checkSiteFields(user, out);
+    }
+  } catch {
+    // Not JSON data (a getter or proxy trap that throws): the guard reads its config as JSON first, callers of this export may not.
+    problem(out, 'config', ' cannot be read as JSON data (a getter or proxy that throws?)');
   }
   return out;
 }

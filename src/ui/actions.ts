@@ -1,5 +1,7 @@
 /**
- * What each button does, expressed only through the public API (host.api).
+ * What each button does, expressed only through the API the host gives
+ * (host.api: window.consentry's, with actions that record each button's
+ * method, so a visitor's click is told from page code's calls).
  * With the minors flow on, every choice also carries the age answer, so it
  * goes through `set()` with the matching method instead of acceptAll/rejectAll.
  */

@@ -61,14 +61,15 @@ describe('foundation in Chromium', () => {
     const page = await openPage();
     await page.evaluate(() => (window as unknown as TestWindow).consentry.acceptAll());
     const cookie = (await context.cookies()).find((c) => c.name === 'consentry');
-    expect(cookie?.value).toMatch(/^1\.2021-10-24\.1f\.0\.[0-9a-z]+\.[0-9a-f-]{36}$/);
+    // Made through window.consentry: method "api" (flags 100: method 4 in bits 6–8).
+    expect(cookie?.value).toMatch(/^1\.2021-10-24\.1f\.100\.[0-9a-z]+\.[0-9a-f-]{36}$/);
     expect(cookie?.sameSite).toBe('Lax');
 
     await page.reload();
     const seen = await page.evaluate(() => (window as unknown as TestWindow).seenAtStart);
     expect(seen.analytics).toBe(true);
     expect(seen.advertising).toBe(true);
-    expect(seen.record?.method).toBe('accept-all');
+    expect(seen.record?.method).toBe('api');
     const state = await page.evaluate(() => (window as unknown as TestWindow).consentry.ready);
     expect(state.needsChoice).toBe(false);
     expect(state.record?.categories).toEqual({ necessary: true, preferences: true, analytics: true, advertising: true, email: true });
@@ -93,7 +94,7 @@ describe('foundation in Chromium', () => {
     const page = await openPage();
     const state = await page.evaluate(() => (window as unknown as TestWindow).consentry.get());
     expect(await page.evaluate(() => (window as unknown as TestWindow).seenAtStart.analytics)).toBe(false);
-    expect(state.record?.method).toBe('accept-all');
+    expect(state.record?.method).toBe('api');
     expect(await page.evaluate(() => (window as unknown as TestWindow).consentry.has('analytics'))).toBe(true);
     expect((await context.cookies()).find((c) => c.name === 'consentry')?.value).toMatch(/^1\.2021-10-24\.1f\./);
     await page.close();
@@ -105,15 +106,15 @@ describe('foundation in Chromium', () => {
     await first.evaluate(() => (window as unknown as TestWindow).consentry.rejectAll());
     await second.waitForFunction(() => (window as unknown as TestWindow).changes.length === 1);
     const [heard] = await second.evaluate(() => (window as unknown as TestWindow).changes);
-    expect(heard?.record?.method).toBe('reject-all');
+    expect(heard?.record?.method).toBe('api');
     expect(heard?.record?.categories.analytics).toBe(false);
     const state = await second.evaluate(() => (window as unknown as TestWindow).consentry.get());
-    expect(state.record?.method).toBe('reject-all');
+    expect(state.record?.categories.analytics).toBe(false);
     expect(await second.evaluate(() => (window as unknown as TestWindow).consentry.has('analytics'))).toBe(false);
 
     await second.evaluate(() => (window as unknown as TestWindow).consentry.acceptAll());
     await first.waitForFunction(() => (window as unknown as TestWindow).consentry.has('analytics'));
-    expect(await first.evaluate(() => (window as unknown as TestWindow).consentry.get().record?.method)).toBe('accept-all');
+    expect(await first.evaluate(() => (window as unknown as TestWindow).consentry.get().record?.categories.analytics)).toBe(true);
     await first.close();
     await second.close();
   });
@@ -126,7 +127,8 @@ describe('foundation in Chromium', () => {
     expect((await context.cookies()).some((c) => c.name === 'consentry')).toBe(false);
     expect(await page.evaluate(() => (window as unknown as TestWindow).consentry.has('analytics'))).toBe(false);
     const history = await page.evaluate(() => (window as unknown as TestWindow).consentry.history());
-    expect(history.map((h) => h.method)).toEqual(['accept-all', 'reject-all', 'accept-all', 'withdraw']);
+    expect(history.map((h) => h.method)).toEqual(['api', 'api', 'api', 'withdraw']);
+    expect(history.map((h) => h.categories.analytics)).toEqual([true, false, true, false]);
     await page.close();
   });
 

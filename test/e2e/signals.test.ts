@@ -170,7 +170,8 @@ describe('Google Consent Mode v2 and the dataLayer event', () => {
     const noOptOuts = { promotionalEmail: false, personalisedAds: false, adSharing: false };
     expect((await dataLayerNow(page)).slice(3)).toEqual([
       { arguments: ['consent', 'update', ALL_GRANTED] },
-      { object: { event: 'consentry_update', consentry: { categories: everything, optOuts: noOptOuts, method: 'accept-all' } } },
+      // Made by page code through window.consentry: method "api".
+      { object: { event: 'consentry_update', consentry: { categories: everything, optOuts: noOptOuts, method: 'api' } } },
     ]);
 
     // Refusing personalised ads turns advertising off in the guard, so every ad type is denied again.
@@ -189,7 +190,7 @@ describe('Google Consent Mode v2 and the dataLayer event', () => {
           consentry: {
             categories: { ...everything, preferences: false, advertising: false },
             optOuts: { ...noOptOuts, personalisedAds: true },
-            method: 'custom',
+            method: 'api',
           },
         },
       },
@@ -240,7 +241,8 @@ describe('consent receipts', () => {
       language: 'en',
       categories: { necessary: true, preferences: true, analytics: true, advertising: true, email: true },
       optOuts: { promotionalEmail: false, personalisedAds: false, adSharing: false },
-      method: 'accept-all',
+      // Page code made it (window.consentry.acceptAll()): the receipt says so.
+      method: 'api',
       gpc: false,
     });
     expect(first!.contentType).toBe('application/json');

@@ -38,7 +38,7 @@ const stored = (over: Partial<ConsentRecord> = {}): ConsentRecord => ({
  */
 function setup(over: Partial<ActionsContext> = {}, config: ConsentryConfig = defaultConfig()) {
   const cookie: { value: string | undefined } = { value: undefined };
-  const seen = { broadcasts: [] as (ConsentRecord | null)[], opened: [] as UiView[], purged: [] as string[][], reloads: 0 };
+  const seen = { broadcasts: [] as (ConsentRecord | null)[], broadcastTimes: [] as number[], opened: [] as UiView[], purged: [] as string[][], reloads: 0 };
   const handle = createApi(config, over.initial ?? null);
   const events = createEvents(handle.facade.ready);
   const consent = createConsent({
@@ -53,7 +53,7 @@ function setup(over: Partial<ActionsContext> = {}, config: ConsentryConfig = def
     emit: events.emit,
     writeCookie: (value) => (cookie.value = value),
     removeCookie: () => (cookie.value = undefined),
-    broadcast: (record) => seen.broadcasts.push(record),
+    broadcast: (record, at) => void (seen.broadcasts.push(record), seen.broadcastTimes.push(at)),
     openUi: async (view) => void seen.opened.push(view),
     purge: (categories) => void seen.purged.push([...categories]),
     reload: () => void seen.reloads++,
@@ -74,7 +74,9 @@ function setup(over: Partial<ActionsContext> = {}, config: ConsentryConfig = def
   };
   events.on('change', (state) => heard.push(['change', state]));
   document.addEventListener('consentry:change', (e) => heard.push(['dom:change', (e as CustomEvent<ConsentState>).detail]));
-  return { guard, api: handle.facade, cookie, seen, events: heard };
+  // What Consentry's own UI and signals act through (start.ts): the facade, with the actions that keep their method.
+  const own = Object.assign(Object.create(handle.facade) as typeof handle.facade, consent.own);
+  return { guard, api: handle.facade, own, cookie, seen, events: heard };
 }
 
 const allowed = () => [...gate.allowed()].sort();
@@ -108,9 +110,9 @@ describe('before start-up finished', () => {
     expect(seen.opened).toEqual([]);
     guard.start(null);
     await Promise.all([accepted, rejected, shown]);
-    expect(order).toEqual(['shown', 'accept:accept-all', 'reject:reject-all']);
-    expect(api.get().record?.method).toBe('reject-all');
-    expect(events.map(([name, s]) => `${name}:${s.record?.method}`)).toEqual(['change:accept-all', 'dom:change:accept-all', 'change:reject-all', 'dom:change:reject-all']);
+    expect(order).toEqual(['shown', 'accept:api', 'reject:api']);
+    expect(api.get().record?.categories.analytics).toBe(false);
+    expect(events.map(([name, s]) => `${name}:${s.record?.categories.analytics}`)).toEqual(['change:true', 'dom:change:true', 'change:false', 'dom:change:false']);
   });
 
   it('resolves ready and emits ready (listeners and DOM) with the reconciled state', async () => {
@@ -134,10 +136,10 @@ describe('before start-up finished', () => {
 });
 
 describe('choices', () => {
-  it('acceptAll: everything allowed, ad opt-outs cleared, cookie written, tabs told, stored with history', async () => {
-    const { guard, api, cookie, seen } = setup({ initial: null });
+  it('acceptAll (the banner\'s button): everything allowed, ad opt-outs cleared, cookie written, tabs told, stored with history', async () => {
+    const { guard, api, own, cookie, seen } = setup({ initial: null });
     guard.start(stored({ optOuts: { promotionalEmail: true, personalisedAds: true, adSharing: false } }));
-    const state = await api.acceptAll();
+    const state = await own.acceptAll();
     expect(state.record?.categories).toEqual({ necessary: true, preferences: true, analytics: true, advertising: true, email: true });
     expect(state.record?.optOuts).toEqual({ promotionalEmail: true, personalisedAds: false, adSharing: false });
     expect(allowed()).toEqual(['advertising', 'analytics', 'email', 'necessary', 'preferences']);
@@ -166,12 +168,12 @@ describe('choices', () => {
   });
 
   it('set: changes only what it names; saying the same again changes nothing', async () => {
-    const { guard, api, events } = setup();
+    const { guard, api, own, events } = setup();
     guard.start(stored());
     const first = await api.set({ categories: { preferences: true } });
     expect(first.record?.categories).toMatchObject({ preferences: true, analytics: true });
     expect(first.record?.method).toBe('api');
-    const again = await api.set({ categories: { preferences: true }, method: 'custom' });
+    const again = await own.set({ categories: { preferences: true }, method: 'custom' });
     expect(again.record).toEqual(first.record);
     expect(events.filter(([name]) => name === 'change')).toHaveLength(1);
     expect(await api.history()).toHaveLength(1);
@@ -187,20 +189,45 @@ describe('choices', () => {
   });
 
   it('an unsubscribe before any cookie choice still asks; a second unsubscribe changes nothing; a cookie choice answers', async () => {
-    const { guard, api, events } = setup();
+    const { guard, api, own, events } = setup();
     guard.start(null);
     const none = { necessary: false, preferences: false, analytics: false, advertising: false, email: false };
-    const first = await api.set({ categories: none, optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
+    const first = await own.set({ categories: none, optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
     expect(first.record?.method).toBe('unsubscribe-link');
     expect(first.needsChoice).toBe(true);
-    const twice = await api.set({ categories: none, optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
+    const twice = await own.set({ categories: none, optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' });
     expect(twice.record).toEqual(first.record);
     expect(events.filter(([name]) => name === 'change')).toHaveLength(1);
-    const rejected = await api.rejectAll();
+    const rejected = await own.rejectAll();
     expect(rejected.record?.method).toBe('reject-all');
     expect(rejected.record?.optOuts.promotionalEmail).toBe(true);
     expect(rejected.needsChoice).toBe(false);
     expect(await api.history()).toHaveLength(2);
+  });
+
+  // Issue #11: a change page code made was recorded, and receipted, exactly as the visitor's own click in the banner.
+  it('tells a change page code made (window.consentry: method "api", whatever it names) from the visitor\'s own in Consentry\'s UI', async () => {
+    const { guard, api, own, cookie } = setup();
+    guard.start(null);
+    expect((await api.acceptAll()).record?.method).toBe('api');
+    expect(decodeMirrorCookie(cookie.value, IDS)?.method).toBe('api');
+    expect((await api.rejectAll()).record?.method).toBe('api');
+    expect((await api.set({ categories: { analytics: true }, method: 'accept-all' })).record?.method).toBe('api');
+    expect((await api.set({ optOuts: { promotionalEmail: true }, method: 'unsubscribe-link' })).record?.method).toBe('api');
+    expect((await own.rejectAll()).record?.method).toBe('reject-all');
+    expect((await own.acceptAll()).record?.method).toBe('accept-all');
+    expect(decodeMirrorCookie(cookie.value, IDS)?.method).toBe('accept-all');
+    expect((await own.set({ categories: { analytics: false }, method: 'custom' })).record?.method).toBe('custom');
+    expect((await api.history()).map((h) => h.method)).toEqual(['api', 'api', 'api', 'api', 'reject-all', 'accept-all', 'custom']);
+  });
+
+  it('runs the UI\'s actions only once the stored choice is known, as the page\'s', async () => {
+    const { guard, own, events } = setup();
+    const accepted = own.acceptAll();
+    await Promise.resolve();
+    expect(events).toEqual([]);
+    guard.start(null);
+    expect((await accepted).record?.method).toBe('accept-all');
   });
 
   it('a listener that throws is reported and does not stop the others', async () => {
@@ -229,9 +256,9 @@ describe('choices', () => {
 
 describe('withdraw', () => {
   it('denies everything optional, deletes the record and cookie and tracker cookies, and asks again', async () => {
-    const { guard, api, cookie, seen } = setup();
+    const { guard, api, own, cookie, seen } = setup();
     guard.start(null);
-    await api.acceptAll();
+    await own.acceptAll();
     const state = await api.withdraw();
     expect(state).toEqual({ record: null, needsChoice: true, degraded: false });
     expect(cookie.value).toBeUndefined();
@@ -265,7 +292,7 @@ describe('an invalid config (locked)', () => {
     expect(api.has('analytics')).toBe(false);
     guard.start(stored());
     await api.acceptAll();
-    expect(api.get().record?.method).toBe('accept-all');
+    expect(api.get().record?.categories.analytics).toBe(true);
     expect(allowed()).toEqual(['necessary']);
   });
 });
@@ -286,5 +313,48 @@ describe('changes from other tabs', () => {
     expect(api.get().record).toBeNull();
     expect(allowed()).toEqual(['necessary']);
     expect(events.filter(([name]) => name === 'change').map(([, s]) => s.record?.method ?? null)).toEqual(['accept-all', null]);
+  });
+
+  // Issue #11, many tabs: with changes made at once in several tabs, a tab heard an older change after a newer one and kept it.
+  it('applies only changes later than its own, whatever order they arrive in, so every tab settles on the latest', async () => {
+    const { guard, api, own, cookie } = setup();
+    guard.start(null);
+    const older = stored({ method: 'reject-all', updatedAt: NOW - 500, categories: { necessary: true, preferences: false, analytics: false, advertising: false, email: false } });
+    const newer = stored({ method: 'accept-all', updatedAt: NOW - 100, categories: { necessary: true, preferences: true, analytics: true, advertising: true, email: true } });
+    guard.applyRemote(newer, NOW - 100);
+    guard.applyRemote(older, NOW - 500);
+    expect(api.get().record?.method).toBe('accept-all');
+    // A withdrawal made before the newer change does not undo it either; one made after does.
+    guard.applyRemote(null, NOW - 300);
+    expect(api.get().record?.method).toBe('accept-all');
+    guard.applyRemote(null, NOW - 50);
+    expect(api.get().record).toBeNull();
+    // This tab's own change comes after everything it heard of, even in the same millisecond.
+    guard.applyRemote(newer, NOW);
+    const state = await own.rejectAll();
+    expect(state.record?.updatedAt).toBe(NOW + 1);
+    // A tie (two tabs in the same millisecond) is decided the same way in every tab; the winner's cookie is written again.
+    const rival = stored({ method: 'custom', updatedAt: NOW + 1 });
+    const before = cookie.value;
+    guard.applyRemote(rival, NOW + 1);
+    const winner = JSON.stringify(rival) > JSON.stringify(state.record) ? 'custom' : 'reject-all';
+    expect(api.get().record?.method).toBe(winner);
+    expect(cookie.value === before).toBe(winner === 'reject-all');
+  });
+
+  it('keeps a change another tab made while IndexedDB was read, when what was read is older', () => {
+    const { guard, api } = setup();
+    const newer = stored({ method: 'accept-all', updatedAt: NOW - 10 });
+    guard.applyRemote(newer, NOW - 10);
+    guard.start(stored({ method: 'reject-all', updatedAt: NOW - 1000 }));
+    expect(api.get().record?.method).toBe('accept-all');
+  });
+
+  it('sends its changes to the other tabs with their time', async () => {
+    const { guard, api, seen } = setup();
+    guard.start(null);
+    await api.acceptAll();
+    await api.withdraw();
+    expect(seen.broadcastTimes).toEqual([NOW, NOW + 1]);
   });
 });

@@ -191,6 +191,28 @@ describe('resolveConfig', () => {
   it('treats no config as the defaults, warning about the fields every site sets', () => {
     expect(resolveConfig(undefined)).toEqual({ config: defaultConfig(), problems: SITE_FIELD_WARNINGS, invalid: false });
   });
+
+  // Found by fuzzing (test/unit/fuzz-config.test.ts): the export promised never to throw.
+  it('names a config it cannot read as data (a getter that throws, a cycle), never throwing', () => {
+    const throwing = Object.defineProperty({}, 'policy', { enumerable: true, get: () => { throw new Error('getter says no'); } });
+    expect(resolveConfig(throwing)).toEqual({
+      config: defaultConfig(),
+      problems: [{ path: 'config', message: 'config cannot be read as JSON data (getter says no)' }],
+      invalid: true,
+    });
+    const cyclic: Record<string, unknown> = { policy: { version: '2' } };
+    cyclic.self = cyclic;
+    expect(resolveConfig(cyclic).invalid).toBe(true);
+    expect(resolveConfig(cyclic).problems[0]!.message).toMatch(/^config cannot be read as JSON data \(.*circular/);
+  });
+
+  it('validates and merges the same reading of a value that answers differently each time', () => {
+    let reads = 0;
+    const shifting = new Proxy({ policy: { version: '1' }, expiryMonths: 6 }, { get: (target, key) => (key === 'expiryMonths' ? (reads++ ? 'soon' : 6) : Reflect.get(target, key)) });
+    const result = resolveConfig(shifting);
+    expect(result.invalid).toBe(false);
+    expect(result.config.expiryMonths).toBe(6);
+  });
 });
 
 describe('mergeConfig (the guard before validation)', () => {
@@ -206,6 +228,16 @@ describe('mergeConfig (the guard before validation)', () => {
     ['expiryMonths: "12"', { expiryMonths: '12' }, (c: ConsentryConfig) => expect(c.expiryMonths).toBe(12)],
     ['email: null', { email: null }, (c: ConsentryConfig) => expect(c.email).toEqual(defaults.email)],
     ['a new category', { categories: [{ id: 'support', name: { en: 'Support' } }] }, (c: ConsentryConfig) => expect(c.categories.map((x) => x.id)).toEqual([...BUILT_IN_CATEGORY_IDS, 'support'])],
+    // Found by fuzzing: "__proto__", as JSON.parse makes it (an own key), once changed the merged object's prototype.
+    ['a "__proto__" key', JSON.parse('{ "__proto__": { "reloadOnWithdraw": true, "policy": { "material": true } } }'), (c: ConsentryConfig) => {
+      expect(Object.getPrototypeOf(c)).toBe(Object.prototype);
+      expect([c.reloadOnWithdraw, c.policy.material]).toEqual([false, false]);
+    }],
+    ['a "__proto__" key inside a known object', JSON.parse('{ "policy": { "__proto__": { "material": true } } }'), (c: ConsentryConfig) => {
+      expect(Object.getPrototypeOf(c.policy)).toBe(Object.prototype);
+      expect(c.policy.material).toBe(false);
+    }],
+    ['a key every object inherits', { constructor: 'x', toString: 5 }, (c: ConsentryConfig) => expect(Object.getOwnPropertyDescriptor(c, 'toString')?.value).toBe(5)],
   ])('%s keeps the defaults\' shape, and reading it never throws', (_name, user, check) => {
     const config = mergeConfig(user);
     check(config);
@@ -287,6 +319,12 @@ describe('config sources on the page', () => {
     ['a function in a list', () => (window.consentryConfig = { rules: [{ category: 'analytics' }, () => 1] }), 'window.consentryConfig cannot be read as JSON data (1 is a function, not JSON data)'],
     ['a proxy whose traps throw', () => (window.consentryConfig = new Proxy({}, { ownKeys() { throw new Error('trap'); } })), 'window.consentryConfig cannot be read as JSON data (trap)'],
     ['a thrown value that is not an Error', () => Object.defineProperty(window, 'consentryConfig', { get() { throw 42; }, configurable: true }), 'window.consentryConfig cannot be read as JSON data (42)'],
+    ['nesting deeper than the stack (200,000 lists)', () => {
+      let deep: unknown = 'bottom';
+      for (let i = 0; i < 200_000; i++) deep = [deep];
+      window.consentryConfig = { rules: deep };
+    }, 'window.consentryConfig cannot be read as JSON data (Maximum call stack size exceeded)'],
+    ['a thrown object whose message throws', () => Object.defineProperty(window, 'consentryConfig', { get() { throw { get message() { throw new Error('x'); } }; }, configurable: true }), 'window.consentryConfig cannot be read as JSON data (an unreadable error)'],
   ])('reports window.consentryConfig with %s, never throwing', (_name, assign, message) => {
     assign();
     const { user, problems } = readUserConfig(null);

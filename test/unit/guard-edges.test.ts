@@ -16,21 +16,21 @@ afterEach(() => {
 });
 
 describe('tab sync', () => {
-  it('delivers a change to the other tab over BroadcastChannel', async () => {
+  it('delivers a change and its time to the other tab over BroadcastChannel', async () => {
     const received: unknown[] = [];
     const send = startTabSync(() => undefined);
-    startTabSync((record) => received.push(record));
-    send(null);
-    send({ id: 'r-1' } as never);
-    await vi.waitFor(() => expect(received).toEqual([null, { id: 'r-1' }]));
+    startTabSync((record, at) => received.push([record, at]));
+    send(null, 1000);
+    send({ id: 'r-1' } as never, 2000);
+    await vi.waitFor(() => expect(received).toEqual([[null, 1000], [{ id: 'r-1' }, 2000]]));
   });
 
   it('falls back to a storage event where BroadcastChannel is missing', () => {
     vi.stubGlobal('BroadcastChannel', undefined);
     const received: unknown[] = [];
     const setItem = vi.spyOn(Storage.prototype, 'setItem');
-    const send = startTabSync((record) => received.push(record));
-    send({ id: 'r-2' } as never);
+    const send = startTabSync((record, at) => received.push([record, at]));
+    send({ id: 'r-2' } as never, 3000);
     // The entry is written (other tabs get a storage event) and removed at once.
     expect(setItem).toHaveBeenCalledWith('consentry:sync', expect.stringContaining('"id":"r-2"'));
     expect(localStorage.getItem('consentry:sync')).toBeNull();
@@ -40,7 +40,7 @@ describe('tab sync', () => {
     window.dispatchEvent(new StorageEvent('storage', { key: 'consentry:sync', newValue: null }));
     window.dispatchEvent(new StorageEvent('storage', { key: 'other', newValue: '{"record":1}' }));
     window.dispatchEvent(new StorageEvent('storage', { key: 'consentry:sync', newValue: 'not json' }));
-    expect(received).toEqual([{ id: 'r-2' }]);
+    expect(received).toEqual([[{ id: 'r-2' }, 3000]]);
   });
 });
 

@@ -3,7 +3,7 @@ import { defaultConfig } from '../../src/core/defaults';
 import { decodeMirrorCookie, encodeMirrorCookie, recordFromMirror } from '../../src/core/mirror-cookie';
 import { effectiveCategories, needsChoice } from '../../src/core/policy';
 import { policyNoticeActive } from '../../src/core/policy-notice';
-import { addMonths, applyChange, decodeHistoryEntry, decodeStoredRecord, historyEntryOf, migrateV0, newRecordId } from '../../src/core/record';
+import { addMonths, applyChange, decodeHistoryEntry, decodeStoredRecord, historyEntryOf, migrateV0, newRecordId, sameChange } from '../../src/core/record';
 import { reconcile } from '../../src/core/reconcile';
 import type { ConsentRecord, ConsentryConfig } from '../../src/core/types';
 
@@ -152,8 +152,27 @@ describe('reading stored records', () => {
     ['a broken minor answer', { ...record(), minor: { under: 'yes' } }],
     ['v0 with a non-list', { ...v0, allowed: 'analytics' }],
     ['v0 without a time', { ...v0, ts: undefined }],
+    // Found by fuzzing (test/unit/fuzz-decoders.test.ts).
+    ['a time no Date can hold (it read as a choice that never expires)', { ...record(), updatedAt: 1e300, expiresAt: 1e300 }],
+    ['an infinite expiry', { ...record(), expiresAt: Infinity }],
+    ['v0 whose migrated expiry falls past the last Date', { ...v0, ts: 8.64e15 - DAY }],
+    ['an id the mirror cookie cannot carry', { ...record(), id: 'r.1' }],
+    ['v0 with such an id', { ...v0, id: 'old 1' }],
+    ['a policy version with a lone surrogate (encoding the cookie threw)', { ...record(), policyVersion: 'v\uD800' }],
+    ['a policy version too long for the cookie', { ...record(), policyVersion: 'x'.repeat(201) }],
+    ['v0 with an empty policy', { ...v0, policy: '' }],
   ])('ignores %s', (_name, stored) => {
     expect(decodeStoredRecord(stored, config)).toBeNull();
+  });
+
+  it('tells the same change from another (a record rebuilt from the cookie adds no second history entry)', () => {
+    const entry = historyEntryOf(record({ updatedAt: NOW + 700 }));
+    const fromCookie = historyEntryOf(recordFromMirror(decodeMirrorCookie(encodeMirrorCookie(record({ updatedAt: NOW + 700 }), IDS), IDS, NOW + DAY)!, config, 'en'));
+    expect(sameChange(entry, fromCookie)).toBe(true);
+    expect(sameChange(entry, { ...fromCookie, at: NOW + 1000 })).toBe(false);
+    expect(sameChange(entry, { ...fromCookie, method: 'accept-all' })).toBe(false);
+    expect(sameChange(entry, { ...fromCookie, categories: { ...fromCookie.categories, email: true } })).toBe(false);
+    expect(sameChange(entry, { ...fromCookie, optOuts: { ...fromCookie.optOuts, adSharing: true } })).toBe(false);
   });
 
   it('reads history entries and rejects broken ones', () => {
@@ -175,6 +194,9 @@ describe('needsChoice', () => {
     ['a record made a day from now', record({ updatedAt: NOW + DAY, expiresAt: addMonths(NOW + DAY, 12) }), config, true],
     ['a record made within the clock skew allowed (an hour)', record({ updatedAt: NOW + 60_000, expiresAt: addMonths(NOW + 60_000, 12) }), config, false],
     ['a record that expires later than expiryMonths allows', record({ expiresAt: NOW + 100 * 365 * DAY }), config, true],
+    // Found by fuzzing: a time past what a Date holds made every comparison false (NaN), which read as "still valid".
+    ['a record made at a time no Date can hold', record({ updatedAt: 1e300, expiresAt: 1e300 }), config, true],
+    ['a record with a NaN expiry', record({ expiresAt: NaN }), config, true],
     ['an older policy, material change', record({ policyVersion: '2020-01-01' }), withPolicy({ version: '2026-11-01', material: true }), true],
     ['an older policy, minor change', record({ policyVersion: '2020-01-01' }), withPolicy({ version: '2026-11-01', material: false }), false],
     ['the same policy, flagged material', record(), withPolicy({ material: true }), false],
@@ -248,9 +270,22 @@ describe('reconcile (IndexedDB is the source of truth)', () => {
     const result = reconcile(undefined, mirror(cookieOf(stored), 'zh-CN'), config);
     expect(result).toMatchObject({ ...none, saveRecord: true, record: { id: 'r-1', language: 'zh-CN', categories: stored.categories } });
   });
-  it('an unreadable stored record: ignored, cookie dropped, visitor asked again', () => {
-    expect(reconcile({ schema: 9 }, mirror(cookieOf(stored), 'en'), config)).toEqual({ ...none, record: null, unreadable: true, removeCookie: true });
+  it('an unreadable stored record and no valid cookie: ignored, the visitor asked again', () => {
     expect(reconcile('garbage', mirror(undefined, 'en'), config)).toEqual({ ...none, record: null, unreadable: true });
+    expect(reconcile({ schema: 1, id: 'r-1' }, mirror('1.broken', 'en'), config)).toEqual({ ...none, record: null, unreadable: true, removeCookie: true });
+  });
+  // Issue #11: a corrupt or truncated record used to cost the visitor the choice the cookie still held.
+  it.each<[string, unknown]>([
+    ['a corrupt record', { ...record(), categories: 'garbled' }],
+    ['a truncated record', '{"schema":1,"id":"r-1","policyVer'],
+    ['a record some other program wrote', { hello: 'world' }],
+  ])("%s with a valid cookie: the cookie's choice is kept and recorded over it", (_name, broken) => {
+    const result = reconcile(broken, mirror(cookieOf(stored), 'en'), config);
+    expect(result).toMatchObject({ unreadable: true, saveRecord: true, removeCookie: false, writeCookie: false, record: { id: 'r-1', categories: stored.categories, method: stored.method } });
+  });
+  it("a record from a newer schema with a valid cookie: the cookie's choice is used, and the newer record is left for newer code", () => {
+    const result = reconcile({ ...record(), schema: 2, extra: { from: 'the future' } }, mirror(cookieOf(stored), 'en'), config);
+    expect(result).toMatchObject({ unreadable: true, saveRecord: false, removeCookie: false, writeCookie: false, record: { id: 'r-1', categories: stored.categories } });
   });
   it('a malformed cookie and nothing stored: dropped', () => {
     expect(reconcile(undefined, mirror('nonsense', 'en'), config)).toEqual({ ...none, record: null, removeCookie: true });

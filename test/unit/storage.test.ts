@@ -1,6 +1,6 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createStore, get, set } from 'idb-keyval';
+import { createStore, get, set, setMany } from 'idb-keyval';
 import { historyEntryOf } from '../../src/core/record';
 import type { ConsentRecord, HistoryEntry } from '../../src/core/types';
 import { HISTORY_LIMIT, openStorage } from '../../src/guard/runtime/storage';
@@ -159,5 +159,106 @@ describe('storage without a working IndexedDB: cookie + memory, one warning, not
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+/** Makes the next `n` writes of a history list abort their transaction mid-write (after the request was made). */
+function abortNextWrites(n: number) {
+  const put = IDBObjectStore.prototype.put;
+  let left = n;
+  return vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+    const request = put.call(this, value, key);
+    if (key === 'history' && left-- > 0) this.transaction.abort();
+    return request;
+  });
+}
+
+const store = () => createStore('consentry', 'consent');
+
+describe('storage faults lose no choice and no history entry (issue #11)', () => {
+  it('a transaction aborted mid-write: nothing half-written, and the next save stores both changes', async () => {
+    const storage = openStorage();
+    await storage.save(record(1), entry(1));
+    const aborting = abortNextWrites(1);
+    await storage.save(null, entry(2));
+    aborting.mockRestore();
+    expect(storage.degraded).toBe(true);
+    // The withdrawal was one transaction: the record is still there, not deleted without its history entry.
+    expect(await get('record', store())).toEqual(record(1));
+    expect(await storage.history()).toEqual([entry(1), entry(2)]);
+    await storage.save(record(3), entry(3));
+    expect(storage.degraded).toBe(false);
+    expect(await get('record', store())).toEqual(record(3));
+    expect(await openStorage().history()).toEqual([entry(1), entry(2), entry(3)]);
+    expect(warn).toHaveBeenCalledTimes(1);
+  });
+
+  it('a transaction aborted mid-write is tried again shortly, without waiting for another change', async () => {
+    const storage = openStorage();
+    const aborting = abortNextWrites(1);
+    await storage.save(record(1), entry(1));
+    aborting.mockRestore();
+    expect(await get('record', store())).toBeUndefined();
+    await vi.waitFor(async () => expect(await get('record', store())).toEqual(record(1)), { timeout: 2500, interval: 100 });
+    expect(await openStorage().history()).toEqual([entry(1)]);
+    expect(storage.degraded).toBe(false);
+  });
+
+  it('over quota, then space again: the entries kept in memory are written with the next save', async () => {
+    const storage = openStorage();
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('quota', 'QuotaExceededError');
+    });
+    await storage.save(record(1), entry(1));
+    await storage.save(record(2), entry(2));
+    put.mockRestore();
+    await storage.save(record(3), entry(3));
+    expect(await openStorage().history()).toEqual([entry(1), entry(2), entry(3)]);
+    expect(await get('record', store())).toEqual(record(3));
+  });
+
+  it('keeps history entries it cannot read (a newer version wrote them) when it appends', async () => {
+    const fromNewerVersion = { ...entry(1), method: 'voice-assistant', via: { device: 'speaker' } };
+    await setMany([['record', record(1)], ['history', [fromNewerVersion, entry(1)]]], store());
+    await openStorage().save(record(2), entry(2));
+    expect(await get('history', store())).toEqual([fromNewerVersion, entry(1), entry(2)]);
+    expect(await openStorage().history()).toEqual([entry(1), entry(2)]);
+  });
+
+  it('two tabs saving at the same moment: both entries are kept', async () => {
+    const [a, b] = [openStorage(), openStorage()];
+    await Promise.all([a.load(), b.load()]);
+    await Promise.all([a.save(record(1), entry(1)), b.save(record(2), entry(2))]);
+    expect(await openStorage().history()).toEqual([entry(1), entry(2)]);
+  });
+
+  it('never writes a record over a later change another tab stored (its entry still joins the history, in time order)', async () => {
+    const [slow, fast] = [openStorage(), openStorage()];
+    await fast.save(record(5), entry(5));
+    await slow.save(record(3), entry(3));
+    expect(await get('record', store())).toEqual(record(5));
+    expect(await openStorage().history()).toEqual([entry(3), entry(5)]);
+    // A withdrawal made before the other tab's change does not delete it either.
+    await slow.save(null, { ...entry(4), method: 'withdraw' });
+    expect(await get('record', store())).toEqual(record(5));
+  });
+
+  it('lets another tab upgrade the database instead of blocking it', async () => {
+    const storage = openStorage();
+    await storage.save(record(1), entry(1));
+    const outcome = await new Promise<string>((resolve) => {
+      const upgrade = indexedDB.open('consentry', 2);
+      upgrade.onblocked = () => resolve('blocked');
+      upgrade.onsuccess = () => {
+        upgrade.result.close();
+        resolve('upgraded');
+      };
+      upgrade.onerror = () => resolve('failed');
+    });
+    expect(outcome).toBe('upgraded');
+    // This tab opens the database again on its next use.
+    await storage.save(record(2), entry(2));
+    expect(await openStorage().history()).toEqual([entry(1), entry(2)]);
+    expect(storage.degraded).toBe(false);
   });
 });

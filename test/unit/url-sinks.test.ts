@@ -1,6 +1,7 @@
 /** The URL-sink table (src/core/url-sinks.ts): each row found by its element and attribute, and each way a value names URLs. */
 import { describe, expect, it } from 'vitest';
-import { cssUrls, sinkOf, srcsetUrls, URL_SINKS, urlsOf } from '../../src/core/url-sinks';
+import { cssUrls, urlsOf } from '../../src/core/css-urls';
+import { sinkOf, srcsetUrls, URL_SINKS } from '../../src/core/url-sinks';
 
 describe('URL_SINKS', () => {
   // One row per sink: the element, attribute and kind the guard and the tagger both read.
@@ -70,6 +71,11 @@ describe('srcsetUrls', () => {
     ['a.png,,, b.png 2x', ['a.png', 'b.png']],
     ['', []],
     ['   ', []],
+    // Found by fuzzing against the HTML algorithm (test/unit/fuzz-urls.test.ts):
+    // a parenthesis does not nest (its first ")" ends it), so the tracker after the comma is a candidate;
+    ['a.png ((1), https://t.test/p.gif 2x', ['a.png', 'https://t.test/p.gif']],
+    // only ASCII whitespace ends a URL, not U+00A0.
+    ['https://t.test/a\u00a0b 1x, c.png', ['https://t.test/a\u00a0b', 'c.png']],
   ])('%j → %j', (value, urls) => expect(srcsetUrls(value)).toEqual(urls));
 });
 
@@ -88,6 +94,15 @@ describe('cssUrls', () => {
     ['background: url("")', []],
     ['background: image-set(url("https://t.test/a.png") 1x, "https://t.test/b.png" 2x); content: "not a url"', ['https://t.test/a.png', 'https://t.test/b.png']],
     ['', []],
+    // Found by fuzzing (test/unit/fuzz-urls.test.ts): each was a tracker URL the browser loads and this reader missed or misread.
+    ['background: url("\\68 ttps://www.google-analytics.com/c")', ['https://www.google-analytics.com/c']],
+    ['background: url(\\68 ttps://t.test/a)', ['https://t.test/a']],
+    ['background: url(\\000068ttps://t.test/a)', ['https://t.test/a']],
+    ['background: url("https://t.test/\\\na")', ['https://t.test/a']],
+    ['background: url(https://t.test/a\u00a0b)', ['https://t.test/a\u00a0b']],
+    ["/* don't */ div { background: url(https://t.test/a) } p { font-family: 'x' }", ['https://t.test/a']],
+    ['p { content: "oops\n; background: url(https://t.test/a); content: "x" }', ['https://t.test/a']],
+    ['background: image-set("a)b.png" 1x, "https://t.test/c.png" 2x)', ['a)b.png', 'https://t.test/c.png']],
   ])('%j → %j', (css, urls) => expect(cssUrls(css)).toEqual(urls));
 });
 

@@ -72,7 +72,10 @@ describe('validate: every problem, with its exact message', () => {
     ['a cookie domain with a scheme', { cookie: { domain: 'https://example.com' } }, ['cookie.domain must be a domain such as "example.com", got "https://example.com"']],
     ['expiry beyond 24 months', { expiryMonths: 36 }, ['expiryMonths must be a whole number from 1 to 24, got 36']],
     ['a bad effective date', { policy: { effectiveDate: '24/10/2021' } }, ['policy.effectiveDate must be a date as YYYY-MM-DD, got "24/10/2021"']],
-    ['an empty policy version', { policy: { version: ' ' } }, ['policy.version must be a non-empty string, got " "']],
+    ['an empty policy version', { policy: { version: ' ' } }, ['policy.version must be a non-empty string the mirror cookie can carry (at most 200 characters URL-encoded), got " "']],
+    // Found by fuzzing (test/unit/fuzz-decoders.test.ts): versions the mirror cookie could not carry.
+    ['a policy version with a lone surrogate (encoding it for the cookie threw)', { policy: { version: 'v\uD800' } }, ['policy.version must be a non-empty string the mirror cookie can carry (at most 200 characters URL-encoded), got "v\\ud800"']],
+    ['a policy version too long for the cookie (every choice was then unreadable)', { policy: { version: '隐'.repeat(23) } }, [`policy.version must be a non-empty string the mirror cookie can carry (at most 200 characters URL-encoded), got "${'隐'.repeat(23)}"`]],
     ['notice days negative', { policy: { noticeDays: -1 } }, ['policy.noticeDays must be a whole number from 0 to 365, got -1']],
     ['a contact email without @', { contact: { email: 'support' } }, ['contact.email must be an email address, got "support"']],
     ['an unknown settings button', { ui: { settingsButton: 'top' } }, ['ui.settingsButton must be one of "bottom-left", "bottom-right", "none", got "top"']],
@@ -85,6 +88,14 @@ describe('validate: every problem, with its exact message', () => {
     ['a rule with a URL as host and a relative path', { rules: [{ vendor: 'X', category: 'analytics', hosts: ['https://x.test/'], paths: ['matomo.js'] }] }, ['rules[0].hosts[0] must be a host name such as "example.com", got "https://x.test/"', 'rules[0].paths[0] must be a path starting with "/", got "matomo.js"']],
     ['a rule with an empty vendor name', { rules: [{ vendor: '', category: 'analytics', cookies: ['_x'] }] }, ['rules[0].vendor must be a non-empty string, got ""']],
     ['null where an object goes', { policy: null }, ['policy must be an object, got null']],
+    // Found by fuzzing (test/unit/fuzz-config.test.ts): keys that name something on Object.prototype.
+    ['a key that is a method of every object', JSON.parse('{ "hasOwnProperty": null, "constructor": 1, "toString": "x" }'), ['hasOwnProperty is not a known option', 'constructor is not a known option', 'toString is not a known option']],
+    ['a "__proto__" key, as JSON.parse makes it', JSON.parse('{ "__proto__": { "reloadOnWithdraw": true } }'), ['__proto__ is not a known option']],
+    ['a key spelled like a required field of the schema', { categories: [{ id: 'analytics', '!id': 'x' }] }, ['categories[0]["!id"] is not a known option']],
+    ['an object whose toString is not a function as the effective date', { policy: { effectiveDate: { toString: 1 } } }, ['policy.effectiveDate must be a date as YYYY-MM-DD, got an object']],
+    ['a category id every object already has', { categories: [{ id: 'constructor', name: { en: 'C' } }] }, ['categories[0].id must be a name JavaScript objects do not already have, got "constructor"']],
+    // A "__proto__" category would read as allowed in every record (record.categories.__proto__ is Object.prototype, truthy).
+    ['the category id "__proto__"', JSON.parse('{ "categories": [{ "id": "__proto__", "name": { "en": "P" } }] }'), ['categories[0].id must be a name JavaScript objects do not already have, got "__proto__"']],
     [
       'several problems at once, in document order',
       { categories: [{ id: '' }], cookie: { days: 'forever' }, extra: true, expiryMonths: 0 },
@@ -104,5 +115,15 @@ describe('validate: every problem, with its exact message', () => {
     expect(validate({ ...SITE, expiryMonths: 24 })).toEqual([{ path: 'expiryMonths', message: 'expiryMonths is 24; regulators expect 6 to 13 months', warning: true }]);
     expect(validate({ ...SITE, expiryMonths: 13 })).toEqual([]);
     expect(validate({ ...SITE, expiryMonths: 5 })[0]?.warning).toBe(true);
+  });
+});
+
+describe('validate: values that are not JSON data (page code may hand anything to the export)', () => {
+  it.each<[string, () => unknown]>([
+    ['a getter that throws', () => Object.defineProperty({}, 'policy', { enumerable: true, get: () => { throw new Error('no'); } })],
+    ['a proxy whose traps throw', () => new Proxy({}, { ownKeys: () => { throw new Error('trap'); } })],
+    ['a revoked proxy', () => { const { proxy, revoke } = Proxy.revocable({}, {}); revoke(); return proxy; }],
+  ])('%s is a problem, never an exception', (_name, make) => {
+    expect(validate(make())).toEqual([{ path: 'config', message: 'config cannot be read as JSON data (a getter or proxy that throws?)' }]);
   });
 });

@@ -16,10 +16,10 @@
 import { encodeMirrorCookie } from '../../core/mirror-cookie';
 import { availableLanguages, pickLanguage } from '../../core/language';
 import { NOTICE_KEY } from '../../core/storage-keys';
-import { historyEntryOf } from '../../core/record';
+import { historyEntryOf, sameChange } from '../../core/record';
 import { reconcile } from '../../core/reconcile';
 import { policyNoticeActive } from '../../core/policy-notice';
-import type { ConsentRecord, ConsentryConfig } from '../../core/types';
+import type { ConsentChange, ConsentRecord, ConsentryApi, ConsentryConfig } from '../../core/types';
 import type { Kernel } from '../kernel';
 import { createConsent } from './api';
 import { createEvents } from './events';
@@ -65,9 +65,17 @@ function run(kernel: Kernel): void {
   // The visitor's language, from the whole config; on the API with the config, in place of what the head decided with.
   const language = pickLanguage([config.language, document.documentElement.lang, ...(navigator.languages ?? [])], availableLanguages(config));
   Object.assign(facade, { config, language });
+  // What Consentry's own UI, placeholders and signals act through: window.consentry, but its changes keep the method
+  // they name (a visitor's "accept-all", "custom", GPC…), where page code's are recorded as "api".
+  const own: ConsentryApi = Object.create(facade, {
+    acceptAll: { value: () => consent.own.acceptAll() },
+    rejectAll: { value: () => consent.own.rejectAll() },
+    set: { value: (change: ConsentChange) => consent.own.set(change) },
+    withdraw: { value: (options?: { forgetHistory?: boolean }) => consent.own.withdraw(options) },
+  });
   const storage = openStorage();
   const events = createEvents(facade.ready);
-  const openUi = createUiLoader({ api: facade, config, language, gpc, base: boot.base });
+  const openUi = createUiLoader({ api: own, config, language, gpc, base: boot.base });
   const consent = createConsent({
     config,
     language,
@@ -80,7 +88,7 @@ function run(kernel: Kernel): void {
     emit: events.emit,
     writeCookie: (value) => writeMirror(config, value),
     removeCookie: () => removeMirror(config),
-    broadcast: startTabSync((record) => consent.applyRemote(record)),
+    broadcast: startTabSync((record, at) => consent.applyRemote(record, at)),
     openUi,
     purge: (categories) => purgeTrackerCookies(rules, categories),
     reload: () => location.reload(),
@@ -89,7 +97,7 @@ function run(kernel: Kernel): void {
   // Plug release, placeholders and purge into the blockers, then catch up: held frames get their
   // placeholder and whatever the gate allows by now is released — now, and once the HTML is parsed
   // (without the markup observer, `observeMarkup: false`, nothing else sees the tagged HTML).
-  const placeholders = createPlaceholders(config, language, (change) => facade.set(change));
+  const placeholders = createPlaceholders(config, language, (change) => own.set({ method: 'custom', ...change }));
   const writer = createWriter(held);
   const release = createRelease(held, kernel.sinkOf, placeholders, writer);
   // A release waits until the service worker (if any) applied the decision that allows it; a re-block never waits.
@@ -112,18 +120,25 @@ function run(kernel: Kernel): void {
   reportEmbedding(kernel);
   listenForOpenLinks(openUi);
   // Signals first: Consent Mode's update must follow the default before a released tag runs.
-  startSignals({ config, api: facade, on: events.on, gpc, landing: boot.landing(), dataLayer: kernel.dataLayer, openUi });
+  startSignals({ config, api: own, on: events.on, gpc, landing: boot.landing(), dataLayer: kernel.dataLayer, openUi });
   consent.applyGate();
 
   void storage
     .load()
-    .then((stored) => {
+    .then(async (stored) => {
       // The cookie is read again: another tab may have changed it meanwhile.
       const found = reconcile(stored, kernel.readMirror(config, language), config);
-      if (found.unreadable) console.warn('consentry: the stored choice could not be read; the visitor is asked again');
+      if (found.unreadable)
+        console.warn(`consentry: the stored choice could not be read; ${found.record ? "the mirror cookie's choice is kept" : 'the visitor is asked again'}`);
       if (found.removeCookie) removeMirror(config);
       if (found.writeCookie && found.record) writeMirror(config, encodeMirrorCookie(found.record, config.categories.map((c) => c.id)));
-      if (found.saveRecord && found.record) void storage.save(found.record, historyEntryOf(found.record));
+      if (found.saveRecord && found.record) {
+        // The history may already hold this change (only the record was lost or broken): record it once.
+        const entry = historyEntryOf(found.record);
+        const known = (await storage.history()).find((e) => sameChange(e, entry));
+        // Dated as the history has it: the cookie keeps whole seconds, and the record must not count as older than its own change.
+        void storage.save(found.record, known ? undefined : entry, false, known?.at);
+      }
       return found.record;
     })
     .catch((error: unknown) => {
