@@ -114,15 +114,13 @@ export function parseMirrorCookie(value: unknown, categoryIds: readonly Category
  * subdomain sharing the cookie). The expiry counts from the decision's time.
  */
 export function recordFromMirror(decision: MirrorDecision, config: ConsentryConfig, language: Language): ConsentRecord {
-  const { minor, ...rest } = decision;
-  const record: ConsentRecord = {
+  // `minor` comes along only when the cookie has it (decodeMirrorCookie sets it only then).
+  return {
     schema: RECORD_SCHEMA,
-    ...rest,
+    ...decision,
     categories: { ...decision.categories, necessary: true },
     language,
     createdAt: decision.updatedAt,
     expiresAt: addMonths(decision.updatedAt, config.expiryMonths),
   };
-  if (minor) record.minor = minor;
-  return record;
 }

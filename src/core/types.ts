@@ -329,6 +329,12 @@ export interface UiHost {
   policyChanged: boolean;
   /** For the unsubscribe view: the list and token read from the landing URL. */
   unsubscribe?: { list: string; token: string; valid: boolean };
+  /**
+   * A script URL as the browser takes it: through Consentry's Trusted Types
+   * policy where the page enforces Trusted Types (the UI loads its
+   * preference centre and language files with it). Without it, the URL as is.
+   */
+  scriptUrl?(url: string): string;
 }
 
 /** An email unsubscribe link's list and opaque token, as read from the landing URL. */

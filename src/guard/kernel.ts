@@ -85,6 +85,18 @@ export interface Held {
   isReleasable(element: Element): boolean;
 }
 
+/** A Trusted Types policy's script methods; their values (TrustedScriptURL, TrustedScript) are typed as the strings they stand for. */
+export interface TrustedPolicy {
+  createScriptURL(url: string): string;
+  createScript(text: string): string;
+}
+
+/** Script URLs and texts as the browser takes them: through the policy where there is one (runtime/trusted.ts). */
+export interface Trusted {
+  scriptUrl(url: string): string;
+  scriptText(text: string): string;
+}
+
 /** What the runtime plugs into the blockers; until it does, what is held stays held (fail closed). */
 export interface Plugins {
   /** Release everything the gate allows now, in document order. */
@@ -154,6 +166,8 @@ export interface Kernel {
   held: Held;
   /** The URL-sink table's lookup (src/core/url-sinks.ts): which `data-<attribute>` of a held element gets its value back on release. */
   sinkOf: typeof sinkOf;
+  /** Consentry's Trusted Types policy (head/trusted.ts), where the page has Trusted Types. */
+  trusted?: TrustedPolicy;
   /** Plug the runtime's parts into the blockers (once; later calls replace the parts they name). */
   plug(plugins: Partial<Plugins>): void;
   /** Guard a same-origin realm (a frame's window) with the head's interceptors and state. */

@@ -44,7 +44,7 @@ export function App({ host, request }: { host: UiHost; request: OpenRequest }) {
   /** Switches language once its texts are here; on a failed load the current language stays (reported on the console). */
   const setLanguage = (next: string) => {
     if (texts.loaded(next)) setShownLanguage(next);
-    else void loadLocale(next, host.config.ui.nonce).then((resources) => resources && setShownLanguage(next));
+    else void loadLocale(next, host).then((resources) => resources && setShownLanguage(next));
   };
   const [state, setState] = useState<ConsentState>(() => host.api.get());
   const [screen, setScreen] = useState<Screen>(() => screenFor(request.view));
@@ -87,11 +87,11 @@ export function App({ host, request }: { host: UiHost; request: OpenRequest }) {
   const askAge = host.config.minors?.enabled === true && age === null;
 
   /** The centre's bundle is loaded on first use (see centre-loader.ts); pointing at a way in starts it early. */
-  const prefetchCentre = () => void loadCentre(host.config.ui?.nonce);
+  const prefetchCentre = () => void loadCentre(host);
   const openCentre = (section: CentreSection) => {
     opener.current = document.activeElement;
     if (loadedCentre()) setScreen({ kind: 'centre', section });
-    else void loadCentre(host.config.ui?.nonce).then((centre) => centre && setScreen({ kind: 'centre', section }));
+    else void loadCentre(host).then((centre) => centre && setScreen({ kind: 'centre', section }));
   };
   /** After a dialog: back to the banner while a choice is still needed (closing is not consent), else nothing. */
   const closeDialog = () => {

@@ -8,7 +8,7 @@
  */
 import type { PreferenceCentre } from './centre/PreferenceCentre';
 import type { UnsubscribeNotice } from './centre/UnsubscribeNotice';
-import { besideBundle, loadScript, loadStylesheet } from './own-url';
+import { besideBundle, loadScript, loadStylesheet, type LoadWith } from './own-url';
 
 /** What the centre bundle provides. */
 export interface Centre {
@@ -36,11 +36,11 @@ export const loadedCentre = (): Centre | undefined => centre;
  * call tries again). The stylesheet is awaited too, so the dialog never shows
  * unstyled.
  */
-export function loadCentre(nonce: string | undefined): Promise<Centre | undefined> {
+export function loadCentre(host: LoadWith): Promise<Centre | undefined> {
   if (centre) return Promise.resolve(centre);
   const src = besideBundle(CENTRE_FILES.script);
   const href = besideBundle(CENTRE_FILES.stylesheet);
-  return (loading ??= Promise.all([loadScript(src, nonce), loadStylesheet(href, nonce)]).then(([, styled]) => {
+  return (loading ??= Promise.all([loadScript(src, host), loadStylesheet(href, host.config.ui?.nonce)]).then(([, styled]) => {
     loading = undefined;
     if (!centre) console.error(`consentry: the preference centre could not be loaded from ${src}`);
     else if (!styled) console.error(`consentry: the preference centre's stylesheet could not be loaded from ${href}`);

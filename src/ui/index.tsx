@@ -81,11 +81,11 @@ export function createConsentryUi(): ConsentryUi {
       const missing = missingLanguage(host);
       if (missing && !localesTried.has(host)) {
         localesTried.add(host);
-        loads.push(loadLocale(missing, host.config.ui?.nonce));
+        loads.push(loadLocale(missing, host));
       }
       if (CENTRE_VIEWS.includes(view) && !loadedCentre() && !centreTried.has(host)) {
         centreTried.add(host);
-        loads.push(loadCentre(host.config.ui?.nonce));
+        loads.push(loadCentre(host));
       }
       if (loads.length) {
         void Promise.all(loads).then(() => consentryUi.open(view, host));

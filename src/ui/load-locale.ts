@@ -5,19 +5,19 @@
  * opened without the guard's loader).
  */
 import type { LocaleResources } from './locale-resources';
-import { besideBundle, loadScript } from './own-url';
+import { besideBundle, loadScript, type LoadWith } from './own-url';
 import { localeFileName } from './shipped-languages';
 
 const pending = new Map<string, Promise<LocaleResources | undefined>>();
 
 /** The texts of `language`, loading its data script once; undefined when it could not be loaded. */
-export function loadLocale(language: string, nonce: string | undefined): Promise<LocaleResources | undefined> {
+export function loadLocale(language: string, host: LoadWith): Promise<LocaleResources | undefined> {
   const present = window.consentryLocales?.[language];
   if (present) return Promise.resolve(present);
   let loading = pending.get(language);
   if (!loading) {
     const src = besideBundle(localeFileName(language));
-    loading = loadScript(src, nonce).then(() => {
+    loading = loadScript(src, host).then(() => {
       const loaded = window.consentryLocales?.[language];
       if (!loaded) {
         pending.delete(language); // a later switch may try again

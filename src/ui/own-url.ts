@@ -1,3 +1,5 @@
+import type { UiHost } from '../core/types';
+
 /**
  * The UI bundle's own URL, read while it runs for the first time (later,
  * `document.currentScript` is someone else's). The files the UI loads itself
@@ -18,11 +20,14 @@ function inject(element: HTMLScriptElement | HTMLLinkElement, nonce: string | un
   });
 }
 
+/** How the UI loads its own files: the CSP nonce, and the host's Trusted Types policy for script URLs. */
+export type LoadWith = Pick<UiHost, 'scriptUrl'> & { config: { ui?: { nonce?: string } } };
+
 /** Runs a classic script; resolves once it ran or failed to load (callers check what it defined). */
-export function loadScript(src: string, nonce: string | undefined): Promise<boolean> {
+export function loadScript(src: string, host: LoadWith): Promise<boolean> {
   const script = document.createElement('script');
-  script.src = src;
-  return inject(script, nonce);
+  script.src = host.scriptUrl ? host.scriptUrl(src) : src;
+  return inject(script, host.config.ui?.nonce);
 }
 
 /** Adds a stylesheet; resolves once it applies, or failed to load. */

@@ -148,7 +148,7 @@ describe('a returning visitor', () => {
     await page.goto(`${server.origin}/test/e2e/pages/returning.html`);
     await page.waitForFunction(() => document.readyState === 'complete');
     await expect.poll(() => errors.find((e) => e.startsWith('consentry: could not load'))).toBe(
-      `consentry: could not load ${server.origin}/dist/consentry-runtime.js; keep it beside consentry.js (README "Self-hosting")`,
+      `consentry: could not load ${server.origin}/dist/consentry-runtime.js (README "Self-hosting")`,
     );
     expect(await page.evaluate(() => (window as unknown as TestWindow).consentry.has('analytics'))).toBe(false);
     const settled = await page.evaluate(async () => {
@@ -162,7 +162,7 @@ describe('a returning visitor', () => {
     });
     expect(settled).toEqual({
       ready: { record: null, needsChoice: true, degraded: true },
-      accept: `consentry: could not load ${server.origin}/dist/consentry-runtime.js; keep it beside consentry.js (README "Self-hosting")`,
+      accept: `consentry: could not load ${server.origin}/dist/consentry-runtime.js (README "Self-hosting")`,
     });
     await context.close();
   });

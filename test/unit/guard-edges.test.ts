@@ -46,11 +46,13 @@ describe('tab sync', () => {
 
 describe('UI loader', () => {
   const api = {} as ConsentryApi;
+  /** No Trusted Types in happy-dom: URLs and texts as they are. */
+  const AS_IS = { scriptUrl: (url: string) => url, scriptText: (text: string) => text };
 
   async function loader() {
     const { createUiLoader, listenForOpenLinks } = await import('../../src/guard/runtime/ui-loader');
     const config = { ...defaultConfig(), ui: { ...defaultConfig().ui, nonce: 'n0nce' } };
-    const openUi = createUiLoader({ api, config, language: 'zh-CN', gpc: true, base: 'https://cdn.example.com/consentry/consentry.js?v=1' });
+    const openUi = createUiLoader({ api, config, language: 'zh-CN', gpc: true, base: 'https://cdn.example.com/consentry/consentry.js?v=1', trusted: AS_IS });
     return { openUi, listenForOpenLinks: () => listenForOpenLinks(openUi) };
   }
 
@@ -96,7 +98,7 @@ describe('UI loader', () => {
     const config = { ...defaultConfig(), translations };
     // The language as the head picks it for a visitor whose browser asks for `tag`.
     const language = pickLanguage([tag], availableLanguages(config));
-    await createUiLoader({ api, config, language, gpc: false, base: 'https://cdn.example.com/c/consentry.js' })('banner');
+    await createUiLoader({ api, config, language, gpc: false, base: 'https://cdn.example.com/c/consentry.js', trusted: AS_IS })('banner');
     expect(appended.map((e) => (e as HTMLScriptElement).src).filter((src) => /consentry-ui\.[^/]+\.js$/.test(src))).toEqual([
       `https://cdn.example.com/c/consentry-ui.${file}.js`,
     ]);

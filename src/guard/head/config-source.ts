@@ -63,7 +63,13 @@ export function readUserConfig(script: HTMLScriptElement | null): ConfigSource {
       if (value === undefined || isPlainObject(value)) return value ?? {};
       message = `${path} must be an object`;
     } catch (error) {
-      message = `${path} ${failure} (${describe(error)})`;
+      message = `${path} ${failure}`;
+      try {
+        // What the error says, if it can be read (page code may throw anything, even an object whose `message` throws).
+        message += ` (${(error as Error).message ?? error})`;
+      } catch {
+        // Said without it.
+      }
     }
     problems.push({ path, message });
     return {};
@@ -78,13 +84,4 @@ export function readUserConfig(script: HTMLScriptElement | null): ConfigSource {
   ];
   const user = sources.reduce<Record<string, unknown>>(deepMerge, base);
   return { user, problems };
-}
-
-/** What an error says, without trusting it (page code may throw anything, even an object whose `message` throws). */
-function describe(error: unknown): string {
-  try {
-    return String((error as Error)?.message ?? error);
-  } catch {
-    return 'an unreadable error';
-  }
 }

@@ -34,6 +34,7 @@ import { guardRealm } from './realms';
 import { plug } from './plugins';
 import { forCookie, forUrl, use } from './rules';
 import { hashText, validatedBefore } from './trust';
+import { createTrustedPolicy } from './trusted';
 
 declare global {
   interface Window {
@@ -60,11 +61,12 @@ function start(): void {
     return;
   }
   // Included twice (a CMS adding it again): the first copy already guards the page.
-  if (GUARDED in window) return console.warn('consentry: the guard is on this page twice; the second copy does nothing');
+  if (GUARDED in window) return console.warn('consentry: loaded twice; this copy does nothing');
   // The mark first (filled in below): a second copy of the head must find it even if this one fails.
   const kernel = {} as Kernel;
   Object.defineProperty(window, GUARDED, { value: kernel });
   installBlocking();
+  const policy = createTrustedPolicy();
 
   const script = document.currentScript as HTMLScriptElement | null;
   const scriptsBefore = [...document.scripts];
@@ -91,7 +93,7 @@ function start(): void {
     // Defined, not assigned: it must win over an element named "consentry" and a page's own property.
     Object.defineProperty(window, 'consentry', { value: api.facade, writable: true, configurable: true, enumerable: true });
   } catch {
-    console.error('consentry: window.consentry is taken by the page: trackers stay blocked, the API is out of reach');
+    console.error('consentry: window.consentry is taken; trackers stay blocked');
   }
   const base = script?.src || location.href;
   if (script?.src) self.attach = `<script src="${script.src.replace(/"/g, '&quot;')}"${script.nonce ? ` nonce="${script.nonce}"` : ''}></script>`;
@@ -105,6 +107,7 @@ function start(): void {
     rules: { forUrl, forCookie, use },
     held: { scripts, inspected, releasing, untagged, natives, categoriesOf, isReleasable },
     sinkOf,
+    trusted: policy,
     plug,
     realm: guardRealm,
     api,
@@ -126,11 +129,12 @@ function start(): void {
   } satisfies Kernel);
 
   const runtime = document.createElement('script');
-  runtime.src = new URL('consentry-runtime.js', base).href;
+  const runtimeUrl = new URL('consentry-runtime.js', base).href;
+  runtime.src = policy ? policy.createScriptURL(runtimeUrl) : runtimeUrl;
   runtime.async = true;
   // Without the runtime nothing can be recorded: say so, naming the file, and settle what waits for it.
   runtime.onerror = () => {
-    const message = `consentry: could not load ${runtime.src}; keep it beside consentry.js (README "Self-hosting")`;
+    const message = `consentry: could not load ${runtime.src} (README "Self-hosting")`;
     console.error(message);
     api.fail(new Error(message));
   };

@@ -6,7 +6,7 @@
  * in the HTML; async scripts and everything else do not. Plugged into the
  * head's blockers as `release` and `reblock`.
  */
-import type { Held, Kernel, Plugins } from '../kernel';
+import type { Held, Kernel, Plugins, Trusted } from '../kernel';
 import { runnableCopy, type Writer } from './write';
 
 /** Release and re-block over the head's held elements; `placeholder` shows and hides the embeds' stand-ins. */
@@ -15,6 +15,7 @@ export function createRelease(
   sinkOf: Kernel['sinkOf'],
   placeholder: { show: Plugins['placeholder']; remove(frame: HTMLElement): void },
   writer: Pick<Writer, 'written'>,
+  trusted: Trusted,
 ): Pick<Plugins, 'release' | 'reblock'> {
   const { scripts, natives, categoriesOf, isReleasable, releasing } = held;
   let queue: Promise<unknown> = Promise.resolve();
@@ -39,11 +40,11 @@ export function createRelease(
       scripts.delete(script);
       if (type) natives.setAttribute.call(script, 'type', type);
       else script.removeAttribute('type');
-      natives.scriptSrc.call(script, heldUrl);
+      natives.scriptSrc.call(script, trusted.scriptUrl(heldUrl));
       return script.async ? undefined : done(script);
     }
     // From the HTML: the parser will not run it again, so run a copy in its place.
-    const copy = runnableCopy(script, held);
+    const copy = runnableCopy(script, held, trusted);
     // Listeners (and on* attributes) of the original hear the copy's load and error, before the next script is released.
     for (const event of ['load', 'error']) copy.addEventListener(event, () => script.dispatchEvent(new Event(event)));
     const loaded = copy.src ? done(copy) : undefined;

@@ -7,6 +7,7 @@
 import { SHIPPED_LANGUAGES } from '../../core/language';
 import { policyNoticeActive } from '../../core/policy-notice';
 import type { ConsentryUi, UiHost, UiView } from '../../core/types';
+import type { Trusted } from '../kernel';
 import { removeSettingsButton } from './settings-button';
 
 declare global {
@@ -15,12 +16,15 @@ declare global {
   }
 }
 
-/** What the UI is opened with: the host it gets, and where the head was loaded from (the UI's files are beside it). */
-export type UiLoaderOptions = Pick<UiHost, 'api' | 'config' | 'language' | 'gpc'> & { base: string };
+/**
+ * What the UI is opened with: the host it gets, where the head was loaded from (the UI's files are
+ * beside it), and Consentry's Trusted Types policy for the script URLs.
+ */
+export type UiLoaderOptions = Pick<UiHost, 'api' | 'config' | 'language' | 'gpc'> & { base: string; trusted: Trusted };
 
 /** `open(view)` loads the UI the first time (never rejects: failures are reported on the console). */
 export function createUiLoader(options: UiLoaderOptions): (view: UiView, extra?: Partial<UiHost>) => Promise<void> {
-  const { api, config, language, gpc, base } = options;
+  const { api, config, language, gpc, base, trusted } = options;
   let loading: Promise<ConsentryUi | undefined> | undefined;
 
   const inject = <T extends HTMLLinkElement | HTMLScriptElement>(element: T): Promise<unknown> =>
@@ -36,16 +40,17 @@ export function createUiLoader(options: UiLoaderOptions): (view: UiView, extra?:
     link.rel = 'stylesheet';
     link.href = config.ui.css ?? new URL('consentry.css', base).href;
     const script = document.createElement('script');
-    script.src = config.ui.src ?? new URL('consentry-ui.js', base).href;
+    const src = config.ui.src ?? new URL('consentry-ui.js', base).href;
+    script.src = trusted.scriptUrl(src);
     // The texts are a data script beside the bundle, loaded in parallel with it: the visitor's shipped
     // language (complete, no fallback needed), or English under a language the site owner added.
     const texts = document.createElement('script');
-    texts.src = new URL(`consentry-ui.${SHIPPED_LANGUAGES.includes(language) ? language : 'en'}.js`, script.src).href;
+    texts.src = trusted.scriptUrl(new URL(`consentry-ui.${SHIPPED_LANGUAGES.includes(language) ? language : 'en'}.js`, script.src).href);
     // The stylesheet is awaited too, so the banner never shows unstyled.
     return Promise.all([inject(link), inject(script), inject(texts)]).then(() => {
       if (!window.consentryUI) {
         loading = undefined; // let a later call try again
-        console.error(`consentry: the UI could not be loaded from ${script.src}`);
+        console.error(`consentry: the UI could not be loaded from ${src}`);
       }
       return window.consentryUI;
     });
@@ -56,7 +61,7 @@ export function createUiLoader(options: UiLoaderOptions): (view: UiView, extra?:
       // However the UI is opened (API, link, signal), it draws its own settings button from now on.
       removeSettingsButton();
       const ui = await (loading ??= load());
-      ui?.open(view, { api, config, language, gpc, policyChanged: policyNoticeActive(config, Date.now()), ...extra });
+      ui?.open(view, { api, config, language, gpc, policyChanged: policyNoticeActive(config, Date.now()), scriptUrl: trusted.scriptUrl, ...extra });
     } catch (error) {
       console.error('consentry: could not open the consent UI', error);
     }

@@ -8,19 +8,22 @@
  * denied tracker stays held) and run one at a time, an external one after it
  * loads, each one's writes inserted after it before the next runs.
  */
-import type { Held } from '../kernel';
+import type { Held, Trusted } from '../kernel';
 
-/** A script that runs when inserted: a copy of one the parser made (the parser's own never run again). */
-export function runnableCopy(script: HTMLScriptElement, { natives, inspected, releasing }: Held): HTMLScriptElement {
+/**
+ * A script that runs when inserted: a copy of one the parser made (the parser's own never run again).
+ * Its URL and text go through Consentry's Trusted Types policy (`trusted`).
+ */
+export function runnableCopy(script: HTMLScriptElement, { natives, inspected, releasing }: Held, trusted: Trusted): HTMLScriptElement {
   const copy = document.createElement('script');
   for (const { name, value } of [...script.attributes]) {
-    if (!/^(type|on)/.test(name)) natives.setAttribute.call(copy, name, value);
+    if (!/^(type|on)/.test(name)) natives.setAttribute.call(copy, name, name == 'src' ? trusted.scriptUrl(value) : value);
   }
   const type = script.getAttribute('data-type') ?? script.getAttribute('type');
   if (type && type != 'text/plain') natives.setAttribute.call(copy, 'type', type);
   copy.removeAttribute('data-type');
   copy.nonce = script.nonce;
-  copy.text = script.text;
+  copy.text = trusted.scriptText(script.text);
   if (!script.hasAttribute('async')) copy.async = false;
   inspected.add(copy);
   releasing.add(copy);
@@ -38,7 +41,7 @@ export interface Writer {
   written(script: Element): Promise<void>;
 }
 
-export function createWriter(held: Held): Writer {
+export function createWriter(held: Held, trusted: Trusted): Writer {
   const buffers = new Map<Element, string[]>();
   const done = new Map<Element, Promise<void>>();
   const settled = (script: Element): Promise<void> => done.get(script) ?? Promise.resolve();
@@ -67,7 +70,7 @@ export function createWriter(held: Held): Writer {
         mark.replaceWith(written);
         continue;
       }
-      const copy = runnableCopy(written, held);
+      const copy = runnableCopy(written, held, trusted);
       mark.replaceWith(copy);
       if (!copy.async) {
         await ran(copy);
