@@ -28,6 +28,7 @@
  */
 import { parse, type DefaultTreeAdapterMap, type ParserError } from 'parse5';
 import { BUILTIN_RULES } from '../core/rules';
+import { EMBED_RULES } from '../core/embed-rules';
 import type { TrackerRule } from '../core/types';
 import { ruleForUrl } from '../core/url-match';
 import { cssUrls, urlsOf } from '../core/css-urls';
@@ -133,7 +134,8 @@ export function tagHtml(html: string, options: TagOptions = {}): TagResult {
   const configElement = all.find((e) => attr(e, 'id') === 'consentry-config');
   const config = configElement ? readConfigText(textOf(configElement)) : undefined;
   if (config && !config.ok) warnings.push({ ...startOf(configElement!), message: `${config.problem}; judged with the built-in rules only` });
-  const rules = [...(options.rules ?? []), ...(config?.ok ? config.rules : []), ...BUILTIN_RULES];
+  // The embeds the guard does not build in are tagged too: tagged, they need no rule in the page.
+  const rules = [...(options.rules ?? []), ...(config?.ok ? config.rules : []), ...BUILTIN_RULES, ...EMBED_RULES];
 
   // Relative URLs are judged against the first <base href>, as the browser resolves them.
   const baseHref = all.find((e) => e.tagName === 'base' && attr(e, 'href') !== undefined);

@@ -1,10 +1,13 @@
 /**
- * The stand-in shown where a blocked iframe would be: same size, the category
- * name in the visitor's language, and a button that allows the category. Built
- * with DOM calls and CSSOM styles only (no innerHTML, no inline handlers), so
- * it works under a strict CSP and config strings are always rendered as text.
+ * The stand-in shown where a blocked iframe would be: same size, the name of
+ * the vendor whose content it holds, the category in the visitor's language,
+ * and a button that allows the category (the frame then loads). Built with DOM
+ * calls and CSSOM styles only (no innerHTML, no inline handlers), so it works
+ * under a strict CSP and config strings are always rendered as text.
  */
+import { embedName } from '../../core/embed-names';
 import type { ConsentChange, ConsentryConfig, Language } from '../../core/types';
+import type { Rules } from '../kernel';
 
 /**
  * Built-in texts, one entry per shipped language (test/unit/languages.test.ts
@@ -18,9 +21,33 @@ export const PLACEHOLDER_TEXTS: Record<string, [text: string, button: string]> =
 
 const cssSize = (value: string | null, fallback: string) => (!value ? fallback : /^\d+$/.test(value) ? value + 'px' : value);
 
-/** Placeholders in `language`; their button allows the categories through `set`. */
-export function createPlaceholders(config: ConsentryConfig, language: Language, set: (change: ConsentChange) => Promise<unknown>) {
+/**
+ * Placeholders in `language`; their button allows the categories through `set`.
+ * `forUrl` is the rules the blockers run with: a site rule may name the vendor.
+ */
+export function createPlaceholders(
+  config: ConsentryConfig,
+  language: Language,
+  set: (change: ConsentChange) => Promise<unknown>,
+  forUrl: Rules['forUrl'],
+) {
   const shown = new WeakMap<Element, { box: HTMLElement; display: string }>();
+
+  /**
+   * Whose content a held frame is: the embed's name in the visitor's language
+   * (core/embed-names.ts), else the vendor its rule names, else the host of a
+   * third-party URL. None for the site's own pages (the category alone says it then).
+   */
+  function vendorOf(frame: HTMLElement): string | undefined {
+    let url: URL;
+    try {
+      url = new URL(frame.getAttribute('data-src') ?? frame.getAttribute('src') ?? '', frame.baseURI);
+    } catch {
+      return undefined;
+    }
+    if (!/^https?:$/.test(url.protocol)) return undefined;
+    return embedName(url, language) || forUrl(url.href)?.vendor || (url.host == location.host ? undefined : url.hostname);
+  }
 
   /** Hide `frame` behind a placeholder asking for `categories`. */
   function show(frame: HTMLElement, categories: string[]): void {
@@ -41,6 +68,13 @@ export function createPlaceholders(config: ConsentryConfig, language: Language, 
     style.width = cssSize(frame.getAttribute('width'), '300px');
     style.height = cssSize(frame.getAttribute('height'), '150px');
     style.cssText += ';max-width:100%;box-sizing:border-box;display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.5em;padding:1em;text-align:center;border:1px solid';
+    const vendor = vendorOf(frame);
+    if (vendor) {
+      const name = document.createElement('strong');
+      name.className = 'consentry-placeholder-vendor';
+      name.textContent = vendor;
+      box.append(name);
+    }
     const message = document.createElement('p');
     message.style.margin = '0';
     message.textContent = text('text', 0);

@@ -36,6 +36,7 @@ import { openStorage } from './storage';
 import { startTabSync } from './tab-sync';
 import { createUiLoader, listenForOpenLinks } from './ui-loader';
 import { createWriter } from './write';
+import { trustedWith } from './trusted';
 
 /**
  * Whether a returning visitor should see the "our policy changed" notice: a
@@ -74,8 +75,10 @@ function run(kernel: Kernel): void {
     withdraw: { value: (options?: { forgetHistory?: boolean }) => consent.own.withdraw(options) },
   });
   const storage = openStorage();
+  // Script URLs and texts through the head's Trusted Types policy, where the page has Trusted Types.
+  const trusted = trustedWith(kernel.trusted);
   const events = createEvents(facade.ready);
-  const openUi = createUiLoader({ api: own, config, language, gpc, base: boot.base });
+  const openUi = createUiLoader({ api: own, config, language, gpc, base: boot.base, trusted });
   const consent = createConsent({
     config,
     language,
@@ -97,9 +100,9 @@ function run(kernel: Kernel): void {
   // Plug release, placeholders and purge into the blockers, then catch up: held frames get their
   // placeholder and whatever the gate allows by now is released — now, and once the HTML is parsed
   // (without the markup observer, `observeMarkup: false`, nothing else sees the tagged HTML).
-  const placeholders = createPlaceholders(config, language, (change) => own.set({ method: 'custom', ...change }));
-  const writer = createWriter(held);
-  const release = createRelease(held, kernel.sinkOf, placeholders, writer);
+  const placeholders = createPlaceholders(config, language, (change) => own.set({ method: 'custom', ...change }), rules.forUrl);
+  const writer = createWriter(held, trusted);
+  const release = createRelease(held, kernel.sinkOf, placeholders, writer, trusted);
   // A release waits until the service worker (if any) applied the decision that allows it; a re-block never waits.
   const backstop = createBackstop();
   kernel.plug({
