@@ -295,7 +295,7 @@ describe('pasted page specifics', () => {
     const opened = await open('pasted');
     // Said by the guard's async part once the HTML is parsed (the words stay off the critical path).
     await expect.poll(() => opened.warnings.filter((w) => w.includes('untagged'))).toEqual([
-      'consentry: untagged <script src="https://www.googletagmanager.com/gtag/js?id=G-F2F0TEST01"> (analytics) in the HTML: the browser may fetch it before Consentry runs. Tag it with data-consent="analytics" (README "Blocking").',
+      'consentry: untagged <script src="https://www.googletagmanager.com/gtag/js?id=G-F2F0TEST01"> (analytics) in the HTML: the browser may fetch it before Consentry runs. Tag it with data-consent="analytics" (docs/blocking.md).',
     ]);
     pings.length = 0;
     await opened.page.click('#pinged');

@@ -154,7 +154,7 @@ async function writeRecord(context: BrowserContext, record: unknown): Promise<vo
 
 const mirrorCookie = async (context: BrowserContext) => (await context.cookies()).find((c) => c.name === 'consentry')?.value;
 
-/** A mirror cookie value (README "Mirror cookie"): `categories` and `flags` in hex, made `secondsAgo`. */
+/** A mirror cookie value (docs/mirror-cookie.md): `categories` and `flags` in hex, made `secondsAgo`. */
 const cookieValue = (categories: string, flags: string, secondsAgo: number, id: string) =>
   `1.${POLICY}.${categories}.${flags}.${Math.floor(Date.now() / 1000 - secondsAgo).toString(36)}.${id}`;
 const REJECT_ALL = ['1', '46'] as const;

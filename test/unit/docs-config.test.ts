@@ -70,11 +70,11 @@ function valueAt(config: unknown, path: string): unknown {
   return path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], config);
 }
 
-/** The rows of README's "Configuration reference" table: key -> default cell. */
+/** The rows of docs/configuration.md's "Configuration reference" table: key -> default cell. */
 function readmeRows(): Map<string, string> {
-  const readme = readFileSync(resolve(__dirname, '../../README.md'), 'utf8');
+  const readme = readFileSync(resolve(__dirname, '../../docs/configuration.md'), 'utf8');
   const start = readme.indexOf('\n## Configuration reference');
-  expect(start, 'README has a "## Configuration reference" section').toBeGreaterThan(-1);
+  expect(start, 'docs/configuration.md has a "## Configuration reference" section').toBeGreaterThan(-1);
   const end = readme.indexOf('\n## ', start + 1);
   const section = readme.slice(start, end === -1 ? undefined : end);
   const rows = new Map<string, string>();

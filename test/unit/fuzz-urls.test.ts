@@ -22,7 +22,7 @@ const hostArb = fc.array(label, { minLength: 1, maxLength: 4 }).map((labels) => 
 const pathArb = fc.array(fc.string({ unit: fc.constantFrom(...'abc.js/_-%~'), maxLength: 6 }), { maxLength: 3 }).map((parts) => '/' + parts.join('/'));
 
 describe('tracker-rule matcher, fuzzed', { timeout: FUZZ_TIMEOUT }, () => {
-  /** The rule a URL belongs to, as README "Blocking" says, written naively: every entry of every rule, in order. */
+  /** The rule a URL belongs to, as docs/blocking.md says, written naively: every entry of every rule, in order. */
   function reference(rules: readonly TrackerRule[], url: URL): TrackerRule | undefined {
     if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return undefined;
     const host = url.hostname.toLowerCase().replace(/\.$/, '');

@@ -129,7 +129,7 @@ describe('mirror cookie: anything malformed is "no decision", never an exception
 
 describe('the README server example', () => {
   it('reads every cookie the guard writes the same way parseMirrorCookie does', () => {
-    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+    const readme = readFileSync(join(process.cwd(), 'docs/mirror-cookie.md'), 'utf8');
     const code = /Node \(or use `parseMirrorCookie`[^\n]*\n\n```js\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(code).toBeTruthy();
     const parseConsentry = new Function(`${code}; return parseConsentry;`)() as (value: string) => Record<string, unknown> | null;

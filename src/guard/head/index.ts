@@ -38,7 +38,7 @@ import { createTrustedPolicy } from './trusted';
 
 declare global {
   interface Window {
-    /** Consentry's public API (see README "API"). */
+    /** Consentry's public API (see docs/api.md). */
     consentry?: ConsentryApi;
   }
 }

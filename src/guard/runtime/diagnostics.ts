@@ -34,7 +34,7 @@ export function reportEmbedding({ boot: { scriptsBefore, configRead }, rules, he
   }
   whenParsed(() => {
     for (const [tag, attribute, value, rule] of held.untagged) {
-      warnOnce(`untagged <${tag} ${attribute}="${value}"> (${who(rule)}) in the HTML: the browser may fetch it before Consentry runs. Tag it with data-consent="${rule.category}" (README "Blocking").`);
+      warnOnce(`untagged <${tag} ${attribute}="${value}"> (${who(rule)}) in the HTML: the browser may fetch it before Consentry runs. Tag it with data-consent="${rule.category}" (docs/blocking.md).`);
     }
     // A #consentry-config placed after the guard was not parsed yet when the guard read its config.
     if (!configRead && document.getElementById(CONFIG_ID))

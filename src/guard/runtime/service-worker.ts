@@ -4,7 +4,7 @@
  * - set: register the worker at that path (its scope is the path's folder:
  *   the root, for a worker served at `/consentry-sw.js`), unless the site's
  *   own worker already holds that scope — it is never replaced; the site
- *   imports ours into it (README "The service worker") — and tell the worker
+ *   imports ours into it (docs/blocking.md, "The service worker") — and tell the worker
  *   the decision (src/core/sw-decision.ts) now and on every change;
  * - absent: nothing at all, unless Consentry registered a worker on an
  *   earlier page view (its URL is remembered in localStorage): that one, and
@@ -98,7 +98,7 @@ export function createBackstop(): Backstop {
     applied = new Promise((resolve) => {
       const timer = setTimeout(() => {
         resolve(undefined);
-        if (!warned) console.warn(`consentry: the service worker ${worker.scriptURL} did not confirm the visitor's choice; if it is your own worker, import Consentry's into it (README "The service worker")`);
+        if (!warned) console.warn(`consentry: the service worker ${worker.scriptURL} did not confirm the visitor's choice; if it is your own worker, import Consentry's into it (docs/blocking.md, "The service worker")`);
         warned = true;
       }, CONFIRM_TIMEOUT_MS);
       channel.port1.onmessage = () => {

@@ -72,5 +72,5 @@ export function advertisingState(receipt: ConsentReceipt): { personalisedAds: bo
   return { personalisedAds, adSharing, gpc: receipt.gpc, any: personalisedAds || adSharing || receipt.gpc };
 }
 
-/** The natural id of a receipt: the browser may send the same one twice (README "Consent receipts"). */
+/** The natural id of a receipt: the browser may send the same one twice (docs/signals.md, "Consent receipts"). */
 export const receiptKey = (receipt: ConsentReceipt) => [receipt.recordId, receipt.timestamp, receipt.method] as const;
