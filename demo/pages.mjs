@@ -48,6 +48,8 @@ ${configJson}
 <!-- demo only, before the guard: keeps tracker WebSockets on this machine (a service worker cannot answer them) -->
 <script src="/assets/local-websocket.js"></script>
 ${gpc ? '<!-- demo only: pretends the browser sends Global Privacy Control (see /try/gpc) -->\n<script src="/assets/simulate-gpc.js"></script>\n' : ''}<script src="/consentry/consentry.js"></script>
+<!-- the site's default Trusted Types policy, for the vendor snippets below (CSP=strict npm start) -->
+<script src="/assets/trusted-types.js"></script>
 <title>${escapeHtml(title)} · Webex Meet</title>
 <link rel="stylesheet" href="/assets/site.css">
 <!-- demo only: the service worker that answers tracker URLs locally, and the tracker monitor -->

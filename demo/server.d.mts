@@ -10,7 +10,8 @@ export interface DemoServer {
   receipts: unknown[];
   close(): Promise<void>;
 }
-export function startDemo(options?: { port?: number; host?: string; quiet?: boolean; ledgerPort?: number; ledgerDatabase?: string }): Promise<DemoServer>;
+/** `csp`: every page under a strict CSP with Trusted Types enforced (demo/csp.mjs). */
+export function startDemo(options?: { port?: number; host?: string; quiet?: boolean; ledgerPort?: number; ledgerDatabase?: string; csp?: boolean }): Promise<DemoServer>;
 /** The demo mail system's pseudonymous subscriber id for an address (what the ledger's tokens carry). */
 export function subscriberId(email: string): string;
 export function unsubscribeToken(list: string, email: string): string;

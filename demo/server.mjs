@@ -30,6 +30,7 @@ import { pageTagger } from './tag-pages.mjs';
 import { startDemoLedger, subscriberId, unsubscribeToken } from './ledger.mjs';
 import { consentIdFromCookie, ledgerPage } from './ledger-page.mjs';
 import { demoConsentryConfig, readSwitches, POLICY_SWITCH_COOKIE, GPC_SWITCH_COOKIE, UNSUBSCRIBE_PARAMS } from './site-config.mjs';
+import { withStrictCsp } from './csp.mjs';
 
 const DEMO_DIR = fileURLToPath(new URL('./', import.meta.url));
 const DIST_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
@@ -70,11 +71,12 @@ export function unsubscribeUrl(list, email) {
 
 /**
  * Starts the demo server and its consent ledger.
- * @param {{ port?: number, host?: string, quiet?: boolean, ledgerPort?: number, ledgerDatabase?: string }} [options]
- *   ledgerPort: default port + 1 (0 with port 0); ledgerDatabase: SQLite file, default .tmp/demo-ledger.db
+ * @param {{ port?: number, host?: string, quiet?: boolean, ledgerPort?: number, ledgerDatabase?: string, csp?: boolean }} [options]
+ *   ledgerPort: default port + 1 (0 with port 0); ledgerDatabase: SQLite file, default .tmp/demo-ledger.db;
+ *   csp: send every page under a strict CSP with Trusted Types enforced (demo/csp.mjs)
  * @returns {Promise<{ origin: string, ledgerOrigin: string, hits: object[], receipts: object[], close(): Promise<void> }>}
  */
-export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false, ledgerPort = port ? port + 1 : 0, ledgerDatabase } = {}) {
+export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false, ledgerPort = port ? port + 1 : 0, ledgerDatabase, csp = false } = {}) {
   const hits = [];
   const receipts = [];
   const policyText = pages.readDemoFile('privacy-policy.txt');
@@ -132,8 +134,12 @@ export async function startDemo({ port = 8080, host = '127.0.0.1', quiet = false
 
     const today = new Date().toISOString().slice(0, 10);
     const config = demoConsentryConfig({ policyChanged: switches.policyChanged, today });
-    const render = (page, status = 200) =>
-      sendHtml(res, tagPage(pages.layout({ path: url.pathname, config, gpc: switches.gpc, ...page }), url.pathname), status);
+    const render = (page, status = 200) => {
+      const html = tagPage(pages.layout({ path: url.pathname, config, gpc: switches.gpc, ...page }), url.pathname);
+      if (!csp) return sendHtml(res, html, status);
+      const strict = withStrictCsp(html);
+      return sendHtml(res, strict.html, status, { 'content-security-policy': strict.policy });
+    };
 
     switch (url.pathname) {
       case '/':
@@ -229,8 +235,8 @@ async function sendFile(res, file, extraHeaders = {}) {
   }
 }
 
-function sendHtml(res, html, status = 200) {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+function sendHtml(res, html, status = 200, headers = {}) {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...headers }).end(html);
 }
 
 function sendJson(res, value) {
@@ -266,9 +272,10 @@ function parseJson(text) {
 const isMain = process.argv[1] && fileURLToPath(import.meta.url) === normalize(process.argv[1]);
 if (isMain) {
   const port = Number(process.env.PORT ?? 8080);
-  startDemo({ port }).then(
+  const csp = process.env.CSP === 'strict';
+  startDemo({ port, csp }).then(
     ({ origin, ledgerOrigin }) => {
-      console.log(`Consentry demo: ${origin}/`);
+      console.log(`Consentry demo: ${origin}/${csp ? ' (strict CSP, Trusted Types enforced)' : ''}`);
       console.log(`Consent ledger: ${ledgerOrigin} (what it holds: ${origin}/ledger)`);
       console.log('Tracker hits and consent receipts are printed below. Ctrl+C to stop.');
     },
