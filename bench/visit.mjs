@@ -102,6 +102,9 @@ export async function measureVisit(browser, origin, tool, { trace }) {
     await page.waitForTimeout(trace ? SETTLE_MS : 0);
     const returningEvents = stopTrace ? await stopTrace() : null;
     const trackerAt = await page.evaluate(() => window.__benchGa.ranAt);
+    // Hotjar is pasted as published on every page (Consentry holds it; the peers let it run from the start).
+    await page.waitForFunction(() => Boolean(window.__benchHotjar), null, { timeout: TIMEOUT_MS });
+    const pastedTrackerAt = await page.evaluate(() => window.__benchHotjar.ranAt);
     const returningPaths = paths.splice(0).filter(tool.owns);
 
     return {
@@ -113,6 +116,7 @@ export async function measureVisit(browser, origin, tool, { trace }) {
       bannerMs: first.bannerAt,
       cls: first.cls,
       trackerMs: trackerAt,
+      pastedTrackerMs: pastedTrackerAt,
       before,
       cookiesBefore,
       scriptMsFirst: firstEvents ? scriptTimeMs(firstEvents, belongs, { countModules: tool.modules }) : null,
@@ -139,13 +143,17 @@ export async function measureUrlChecks(browser, origin) {
   }
 }
 
-/** One run of the 10,000-element page; returns the insertion time in ms. */
-export async function measureDom10k(browser, origin, variant) {
+/**
+ * One run of the 10,000-element page; returns the insertion time in ms.
+ * `afterLoad`: the insertions start after the load event (a single-page app
+ * rendering), not while the HTML is parsed.
+ */
+export async function measureDom10k(browser, origin, variant, afterLoad = false) {
   const context = await browser.newContext();
   try {
     await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/])/, (route) => route.fulfill({ status: 204 }));
     const page = await context.newPage();
-    await page.goto(`${origin}/bench/pages/dom10k-${variant}.html`, { waitUntil: 'load' });
+    await page.goto(`${origin}/bench/pages/dom10k-${variant}.html${afterLoad ? '?after=load' : ''}`, { waitUntil: 'load' });
     return await page.waitForFunction(() => window.__dom10k, null, { timeout: TIMEOUT_MS }).then((handle) => handle.jsonValue());
   } finally {
     await context.close();

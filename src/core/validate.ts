@@ -92,7 +92,8 @@ const SCHEMA: Schema = {
     {
       vendor: TEXT,
       '!category': TEXT,
-      hosts: [matching(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*$/i, 'a host name such as "example.com"')],
+      // A host (its subdomains too), optionally narrowed to a path prefix, as the built-in rules write embeds.
+      hosts: [matching(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(\/[^\s?#]*)?$/i, 'a host name such as "example.com", or a host and a path prefix such as "example.com/embed"')],
       paths: [matching(/^\/\S*$/, 'a path starting with "/"')],
       cookies: [TEXT],
     },

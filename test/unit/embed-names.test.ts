@@ -11,6 +11,7 @@ import { EMBED_RULES } from '../../src/core/embed-rules';
 import { SHIPPED_LANGUAGES } from '../../src/core/language';
 import { BUILTIN_RULES } from '../../src/core/rules';
 import { ruleForUrl } from '../../src/core/url-match';
+import { validate } from '../../src/core/validate';
 
 const youtube = BUILTIN_RULES.find((rule) => rule.hosts?.includes('youtube-nocookie.com'))!;
 const EMBED_HOSTS = [...youtube.hosts!, ...EMBED_RULES.flatMap((rule) => rule.hosts!)];
@@ -50,4 +51,9 @@ it('leave the vendors’ own pages alone (a page may open them for the visitor)'
   for (const url of ['https://www.youtube.com/watch?v=aqz-KE-bpKQ', 'https://www.google.com/maps/place/x', 'https://www.facebook.com/sharer/sharer.php', 'https://vimeo.com/76979871']) {
     expect(ruleForUrl([...BUILTIN_RULES, ...EMBED_RULES], new URL(url))).toBeUndefined();
   }
+});
+
+it('are rules a site config may hold, as README "Embeds" gives them (host and path prefix)', () => {
+  expect(validate({ rules: EMBED_RULES }).filter((problem) => !problem.warning)).toEqual([]);
+  expect(validate({ rules: [{ category: 'analytics', hosts: ['example.com/embed path'] }] }).filter((problem) => !problem.warning).map((p) => p.path)).toEqual(['rules[0].hosts[0]']);
 });

@@ -85,7 +85,7 @@ describe('validate: every problem, with its exact message', () => {
     ['a minors age below 10', { minors: { age: 8, enabled: 'no' } }, ['minors.age must be a whole number from 10 to 21, got 8', 'minors.enabled must be true or false, got "no"']],
     ['a rule for an unknown category', { rules: [{ vendor: 'X', category: 'ads', hosts: ['x.test'] }] }, ['rules[0].category must be one of the configured categories (necessary, preferences, analytics, advertising, email), got "ads"']],
     ['a rule matching nothing', { rules: [{ vendor: 'X', category: 'analytics' }] }, ['rules[0] must have hosts, paths or cookies']],
-    ['a rule with a URL as host and a relative path', { rules: [{ vendor: 'X', category: 'analytics', hosts: ['https://x.test/'], paths: ['matomo.js'] }] }, ['rules[0].hosts[0] must be a host name such as "example.com", got "https://x.test/"', 'rules[0].paths[0] must be a path starting with "/", got "matomo.js"']],
+    ['a rule with a URL as host and a relative path', { rules: [{ vendor: 'X', category: 'analytics', hosts: ['https://x.test/'], paths: ['matomo.js'] }] }, ['rules[0].hosts[0] must be a host name such as "example.com", or a host and a path prefix such as "example.com/embed", got "https://x.test/"', 'rules[0].paths[0] must be a path starting with "/", got "matomo.js"']],
     ['a rule with an empty vendor name', { rules: [{ vendor: '', category: 'analytics', cookies: ['_x'] }] }, ['rules[0].vendor must be a non-empty string, got ""']],
     ['null where an object goes', { policy: null }, ['policy must be an object, got null']],
     // Found by fuzzing (test/unit/fuzz-config.test.ts): keys that name something on Object.prototype.

@@ -22,8 +22,14 @@ declare global {
  */
 export type UiLoaderOptions = Pick<UiHost, 'api' | 'config' | 'language' | 'gpc'> & { base: string; trusted: Trusted };
 
+/** Opens a view of the UI; `preload()` starts loading its files without opening anything. */
+export interface UiLoader {
+  (view: UiView, extra?: Partial<UiHost>): Promise<void>;
+  preload(): void;
+}
+
 /** `open(view)` loads the UI the first time (never rejects: failures are reported on the console). */
-export function createUiLoader(options: UiLoaderOptions): (view: UiView, extra?: Partial<UiHost>) => Promise<void> {
+export function createUiLoader(options: UiLoaderOptions): UiLoader {
   const { api, config, language, gpc, base, trusted } = options;
   let loading: Promise<ConsentryUi | undefined> | undefined;
 
@@ -56,7 +62,7 @@ export function createUiLoader(options: UiLoaderOptions): (view: UiView, extra?:
     });
   }
 
-  return async (view, extra) => {
+  const open = async (view: UiView, extra?: Partial<UiHost>) => {
     try {
       // However the UI is opened (API, link, signal), it draws its own settings button from now on.
       removeSettingsButton();
@@ -66,6 +72,7 @@ export function createUiLoader(options: UiLoaderOptions): (view: UiView, extra?:
       console.error('consentry: could not open the consent UI', error);
     }
   };
+  return Object.assign(open, { preload: () => void (loading ??= load()) });
 }
 
 const VIEWS: Record<string, UiView> = { banner: 'banner', optouts: 'optouts' };
