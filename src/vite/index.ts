@@ -44,7 +44,7 @@ export interface ConsentryViteOptions {
 }
 
 /** Consentry's files in dist/ that a site serves beside the guard. */
-const SITE_FILE = /^consentry(-runtime|-ui(\.[\w-]+)?)?\.(js|css)$/;
+const SITE_FILE = /^consentry(-runtime|-ui(-centre)?(\.[\w-]+)?)?\.(js|css)$/;
 const SERVICE_WORKER = 'consentry-sw.js';
 const TYPES: Record<string, string> = { js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8' };
 
