@@ -125,9 +125,6 @@ function run(kernel: Kernel): void {
   // Signals first: Consent Mode's update must follow the default before a released tag runs.
   startSignals({ config, api: own, on: events.on, gpc, landing: boot.landing(), dataLayer: kernel.dataLayer, openUi });
   consent.applyGate();
-  // No choice in the cookie: the banner is all but certain. Its files download while IndexedDB is read
-  // (a choice IndexedDB still holds after the cookie was lost costs only the download).
-  if (!locked && kernel.policy.needsChoice(boot.initial, config, Date.now())) openUi.preload();
 
   void storage
     .load()

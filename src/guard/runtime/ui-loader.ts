@@ -22,11 +22,8 @@ declare global {
  */
 export type UiLoaderOptions = Pick<UiHost, 'api' | 'config' | 'language' | 'gpc'> & { base: string; trusted: Trusted };
 
-/** Opens a view of the UI; `preload()` starts loading its files without opening anything. */
-export interface UiLoader {
-  (view: UiView, extra?: Partial<UiHost>): Promise<void>;
-  preload(): void;
-}
+/** Opens a view of the UI. */
+export type UiLoader = (view: UiView, extra?: Partial<UiHost>) => Promise<void>;
 
 /** `open(view)` loads the UI the first time (never rejects: failures are reported on the console). */
 export function createUiLoader(options: UiLoaderOptions): UiLoader {
@@ -72,7 +69,7 @@ export function createUiLoader(options: UiLoaderOptions): UiLoader {
       console.error('consentry: could not open the consent UI', error);
     }
   };
-  return Object.assign(open, { preload: () => void (loading ??= load()) });
+  return open;
 }
 
 const VIEWS: Record<string, UiView> = { banner: 'banner', optouts: 'optouts' };
