@@ -24,6 +24,8 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>
 const WRITES: Record<string, string> = {
   'script-slash-src': `document.write('<script/src="https://www.google-analytics.com/surface/write-slash.js?n=' + Date.now() + '"></scr' + 'ipt>')`,
   'attribute-with-gt': `document.write('<img alt="a>b" src="https://www.google-analytics.com/surface/write-gt.gif?n=' + Date.now() + '">')`,
+  // Written markup is judged in an inert template whose base URL is about:blank: a protocol-relative URL must resolve against the page's.
+  'protocol-relative': `document.write('<img src="//www.google-analytics.com/surface/write-relative.gif?n=' + Date.now() + '">')`,
 };
 
 beforeAll(async () => {
@@ -97,6 +99,11 @@ const SURFACES: Record<string, (url: string) => string> = {
   // HTML strings and clones
   innerHTML: (url) => `const d = document.createElement('div'); document.body.append(d); d.innerHTML = '<img src="${url}">';`,
   'insertAdjacentHTML iframe': (url) => `document.body.insertAdjacentHTML('beforeend', '<iframe src="${url}"></iframe>');`,
+  // An HTML string is parsed into an inert template whose base URL is about:blank: its URLs must resolve against the page's.
+  'innerHTML, a protocol-relative URL': (url) => `const d = document.createElement('div'); document.body.append(d); d.innerHTML = '<img src="${url.replace(/^https:/, '')}">';`,
+  'insertAdjacentHTML iframe, a protocol-relative URL': (url) => `document.body.insertAdjacentHTML('beforeend', '<iframe src="${url.replace(/^https:/, '')}"></iframe>');`,
+  'innerHTML, a relative URL under a <base> on a tracker host': (url) =>
+    `const b = document.createElement('base'); b.href = '${new URL(url).origin}/'; document.head.append(b); const d = document.createElement('div'); document.body.append(d); d.innerHTML = '<img src="${url.replace(/^https:\/\/[^/]+\//, '')}">';`,
   outerHTML: (url) => `const d = document.createElement('div'); document.body.append(d); d.outerHTML = '<img src="${url}">';`,
   createContextualFragment: (url) => `document.body.append(document.createRange().createContextualFragment('<img src="${url}">'));`,
   setHTMLUnsafe: (url) => `const d = document.createElement('div'); document.body.append(d); d.setHTMLUnsafe('<img src="${url}">');`,

@@ -34,6 +34,9 @@ export const PARSED = 2;
 export const MARKUP = 3;
 export type Stage = typeof SET | typeof PRESENT | typeof PARSED | typeof MARKUP;
 
+/** The base URL of the document an HTML string is parsed for (see `judgeMarkup`). */
+let markupBase = '';
+
 /** Every element that may hold a sink, or is tagged. */
 export const SINK_SELECTOR = SINK_ATTRIBUTES.map((name) => `[${name.replace(':', '\\:')}]`).join() + ',[data-consent]';
 
@@ -64,7 +67,8 @@ export function markHeld(element: Element, category: string): void {
 export function hold(element: Element, name: string, value: string, stage: Stage = SET): boolean {
   const sink = sinkOf(element.localName, name);
   if (!sink) return false;
-  const base = element.baseURI;
+  // A stand-in in a template's inert document has the base URL about:blank: its URLs resolve against the page's.
+  const base = stage == MARKUP ? markupBase : element.baseURI;
   if (sink.kind == 'h') {
     // Its own realm runs the head first, which attaches to this page's kernel (./index.ts).
     const judged = judgeMarkup(value, element.ownerDocument, true);
@@ -161,6 +165,9 @@ export function judgeTree(root: Node | null | undefined, stage: Stage): boolean 
 export function judgeMarkup(html: string, doc: Document | null = document, scriptsRun?: boolean): string {
   // Relative URLs are first-party unless a <base> says otherwise: most strings need no parse.
   if (!doc || (!/[/:]/.test(html) && new URL(doc.baseURI).origin == location.origin)) return html;
+  // Kept for the stand-ins below (a srcdoc among them judges its own document, then this one goes on).
+  const outer = markupBase;
+  markupBase = doc.baseURI;
   const template = doc.createElement('template');
   natives.innerHTML.set!.call(template, html);
   let held = false;
@@ -169,5 +176,6 @@ export function judgeMarkup(html: string, doc: Document | null = document, scrip
     if (node.localName == 'script' && !scriptsRun) continue;
     for (const { name, value } of [...node.attributes]) if (hold(node, name, value, MARKUP)) held = true;
   }
+  markupBase = outer;
   return held ? natives.innerHTML.get!.call(template) : html;
 }

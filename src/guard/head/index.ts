@@ -93,7 +93,7 @@ function start(): void {
     // Defined, not assigned: it must win over an element named "consentry" and a page's own property.
     Object.defineProperty(window, 'consentry', { value: api.facade, writable: true, configurable: true, enumerable: true });
   } catch {
-    console.error('consentry: window.consentry is taken; trackers stay blocked');
+    console.error('consentry: window.consentry is taken');
   }
   const base = script?.src || location.href;
   if (script?.src) self.attach = `<script src="${script.src.replace(/"/g, '&quot;')}"${script.nonce ? ` nonce="${script.nonce}"` : ''}></script>`;
