@@ -195,6 +195,8 @@ async function firstVisitUnder(fault?: () => void, { cookies = true, before }: {
   await expectNothingThrown(v);
   if (cookies) expect(await mirrorCookie(v.context)).toMatch(/^1\.2026-01-01\.1f\.0\./);
   await v.page.reload();
+  // Without the cookie the choice comes from IndexedDB at `ready`; the release it opens runs a task later.
+  await v.page.waitForFunction(() => (window as unknown as TestWindow).taggedRuns === 1);
   expect(await state(v.page)).toMatchObject({ needsChoice: false, analytics: true, taggedRuns: 1 });
   await expectNothingThrown(v);
   return v;
