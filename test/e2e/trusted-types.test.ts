@@ -95,7 +95,7 @@ describe('under require-trusted-types-for script', () => {
     try {
       const traffic = await routeVendors(context, server.origin);
       const { page, problems } = await open(context, '/test/e2e/trusted-types?policies=site-only');
-      await expect.poll(() => problems.some((text) => text === "consentry: CSP trusted-types must allow 'consentry'")).toBe(true);
+      await expect.poll(() => problems.some((text) => text === "consentry: trusted-types must allow 'consentry'")).toBe(true);
       await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
       expect(traffic.libraries('gtag')).toEqual([]);
       expect(await page.evaluate(() => (window as { inlineRuns?: number }).inlineRuns)).toBeUndefined();

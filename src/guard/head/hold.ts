@@ -129,7 +129,8 @@ export function judgeTree(root: Node | null | undefined, stage: Stage): boolean 
     const current = document.currentScript;
     if (current && releasing.has(current)) releasing.add(element);
   }
-  const own = type === 1 && element.attributes.length > 0;
+  // Most inserted elements name no URL: one native selector match rules them out (no attribute walk, no WeakSet entry).
+  const own = type === 1 && element.matches(SINK_SELECTOR);
   if (!own && !element.firstElementChild) return;
   const found: Element[] = own ? [element] : [];
   if (element.firstElementChild) found.push(...element.querySelectorAll(SINK_SELECTOR));

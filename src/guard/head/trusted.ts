@@ -17,6 +17,6 @@ export function createTrustedPolicy(): TrustedPolicy | undefined {
   try {
     return (window as { trustedTypes?: { createPolicy(name: string, rules: TrustedPolicy): TrustedPolicy } }).trustedTypes?.createPolicy('consentry', { createScriptURL: String, createScript: String });
   } catch {
-    console.error("consentry: CSP trusted-types must allow 'consentry'");
+    console.error("consentry: trusted-types must allow 'consentry'");
   }
 }
