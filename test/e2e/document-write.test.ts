@@ -11,23 +11,18 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchChromium, ROOT, startServer, type TestServer } from './harness';
+import { launchChromium, ROOT, servePages, startServer, type TestServer } from './harness';
 import { routeVendors, type VendorTraffic } from './vendors';
 
 const CNZZ_CORE = readFileSync(join(ROOT, 'demo/vendors/cnzz.js'), 'utf8');
 
 let browser: Browser;
 let server: TestServer;
-const pages = new Map<string, string>();
+let pages: Map<string, string>;
 
 beforeAll(async () => {
   server = await startServer();
-  server.handle((req, res) => {
-    const html = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
-    if (html === undefined) return false;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
-    return true;
-  });
+  pages = servePages(server);
   browser = await launchChromium();
 });
 afterAll(async () => {

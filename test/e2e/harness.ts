@@ -52,6 +52,21 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * Pages a test writes itself: set `path -> HTML` in the returned map and the
+ * server answers that path with it (not cached), before any file.
+ */
+export function servePages(server: TestServer): Map<string, string> {
+  const pages = new Map<string, string>();
+  server.handle((req, res) => {
+    const html = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
+    if (html === undefined) return false;
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+    return true;
+  });
+  return pages;
+}
+
 /** Serves the repository root on 127.0.0.1 (random port). */
 export async function startServer(): Promise<TestServer> {
   const handlers: Handler[] = [];

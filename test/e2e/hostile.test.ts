@@ -11,21 +11,16 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServer, type TestServer } from './harness';
+import { launchChromium, servePages, startServer, type TestServer } from './harness';
 import { routeVendors, type VendorTraffic } from './vendors';
 
 let browser: Browser;
 let server: TestServer;
-const pages = new Map<string, string>();
+let pages: Map<string, string>;
 
 beforeAll(async () => {
   server = await startServer();
-  server.handle((req, res) => {
-    const html = pages.get(new URL(req.url ?? '/', 'http://x').pathname);
-    if (html === undefined) return false;
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
-    return true;
-  });
+  pages = servePages(server);
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -130,8 +125,9 @@ describe('config strings with HTML and script payloads', () => {
       await banner.locator('[data-action="manage"]').click();
       const dialog = opened.page.locator('[role="dialog"]');
       await dialog.waitFor();
-      await opened.page.locator('[data-section="cookies"]').click().catch(() => {});
-      await opened.page.locator('.consentry-vendors summary').first().click().catch(() => {});
+      // The vendor list, where the vendor's and its cookie's texts are shown.
+      await opened.page.locator('[data-section="cookies"]').click();
+      await opened.page.locator('.consentry-vendors summary').first().click();
       await settle(opened.page);
       expect(await opened.page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
       // Nothing the payload names became an element; it is text where it is shown.

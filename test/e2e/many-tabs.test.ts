@@ -74,11 +74,9 @@ function act(page: Page, action: Action) {
   return page.evaluate(async (a) => {
     const { consentry } = window as unknown as TestWindow;
     let own: { record: ConsentRecord | null } | undefined;
-    let heard = 0;
     const off = consentry.on('change', (state) => {
       if ((state as { fromOtherTab?: boolean }).fromOtherTab) return;
       own = state;
-      heard = Date.now();
     });
     const before = Date.now();
     if (a.kind === 'set') await consentry.set({ categories: a.categories, optOuts: a.optOuts });
@@ -86,8 +84,8 @@ function act(page: Page, action: Action) {
     off();
     if (!own) return null;
     if (own.record) return { method: own.record.method, at: own.record.updatedAt, json: JSON.stringify(own.record) };
-    // A withdrawal's entry is dated inside withdraw(), between the call and its change event (see withdrawalTimes).
-    return { method: 'withdraw', at: -1, json: 'null', from: before, to: heard };
+    // A withdrawal's entry is dated inside withdraw(), at or after the call (see withdrawalTimes).
+    return { method: 'withdraw', at: -1, json: 'null', from: before };
   }, action);
 }
 
@@ -96,7 +94,7 @@ function act(page: Page, action: Action) {
  * withdrawal entry dated at or after its call that no other took. Two withdrawals made at once may swap times: it changes no
  * order of methods.
  */
-async function withdrawalTimes(page: Page, made: { method: string; at: number; json: string; from?: number; to?: number }[], taken: Set<number>) {
+async function withdrawalTimes(page: Page, made: { method: string; at: number; json: string; from?: number }[], taken: Set<number>) {
   if (!made.some((c) => c.method === 'withdraw')) return;
   const history = await page.evaluate(async () => (await (window as unknown as TestWindow).consentry.history()).map((h) => [h.method, h.at] as const));
   for (const change of made.filter((c) => c.method === 'withdraw').sort((a, b) => a.from! - b.from!)) {
